@@ -1,0 +1,79 @@
+"""What each role may do on each object type, and how a user's role assignments become grants.
+
+The matrix below is the single source of permissions; `ScopedQuerySet.for_user` applies it together
+with each grant's region subtree, sectors or units. Apps that add unit-based access (an enterprise's
+own unit, an expert's assigned units) register a provider with `register_grant_provider`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from anjian.accounts.choices import Role
+from anjian.core.scope import ADD, CHANGE, DELETE, VIEW, Grant
+
+REGION, ORGANISATION, PERSON, UNIT = (
+    "regions.region", "regions.organisation", "accounts.person", "units.unit"
+)
+ALL = frozenset({VIEW, ADD, CHANGE, DELETE})
+RO = frozenset({VIEW})
+EDIT = frozenset({VIEW, ADD, CHANGE})
+
+PERMISSIONS: dict[str, dict[str, frozenset[str]]] = {
+    Role.LEADER: {REGION: RO, ORGANISATION: RO, PERSON: RO, UNIT: RO},
+    Role.SAFETY_OFFICE: {REGION: ALL, ORGANISATION: ALL, PERSON: ALL, UNIT: ALL},
+    Role.AGENCY: {REGION: RO, ORGANISATION: RO, PERSON: RO, UNIT: frozenset({VIEW, CHANGE})},
+    Role.VILLAGE: {REGION: RO, PERSON: EDIT, UNIT: EDIT},
+    Role.GRID_WORKER: {REGION: RO, UNIT: EDIT},
+    Role.ENTERPRISE: {UNIT: frozenset({VIEW, CHANGE})},
+    Role.EXPERT: {UNIT: RO},
+    Role.SYSTEM_ADMIN: {REGION: ALL, ORGANISATION: ALL, PERSON: ALL},
+    Role.SECURITY_ADMIN: {},
+    Role.AUDIT_ADMIN: {},
+}
+
+# Roles whose grant is a region subtree, and the region levels each may be given.
+REGION_ROLES = {
+    Role.LEADER: (1, 2),
+    Role.SAFETY_OFFICE: (1, 2),
+    Role.VILLAGE: (3,),
+    Role.GRID_WORKER: (4,),
+    Role.SYSTEM_ADMIN: (1, 2),
+    Role.SECURITY_ADMIN: (1, 2),
+    Role.AUDIT_ADMIN: (1, 2),
+}
+ORGANISATION_ROLES = {Role.AGENCY}
+UNIT_ROLES = {Role.ENTERPRISE, Role.EXPERT}
+
+GrantProvider = Callable[[object], Iterable[Grant]]
+_providers: list[GrantProvider] = []
+
+
+def register_grant_provider(provider: GrantProvider) -> None:
+    if provider not in _providers:
+        _providers.append(provider)
+
+
+def region_grants(user) -> list[Grant]:
+    grants = []
+    for rg in user.role_grants.select_related("region", "organisation").all():
+        perms = PERMISSIONS.get(rg.role, {})
+        if rg.role in ORGANISATION_ROLES and rg.organisation_id:
+            org = rg.organisation
+            sectors = frozenset(org.sectors.values_list("pk", flat=True))
+            region = rg.region or org.region
+            grants.append(Grant(rg.role, perms, region.path, sectors))
+        elif rg.region_id:
+            grants.append(Grant(rg.role, perms, rg.region.path))
+    return grants
+
+
+def grants_for(user) -> list[Grant]:
+    grants = region_grants(user)
+    for provider in _providers:
+        grants.extend(provider(user))
+    return grants
+
+
+def unit_grant(role: str, unit_ids: Iterable[int]) -> Grant:
+    return Grant(role, PERMISSIONS[role], unit_ids=frozenset(unit_ids))

@@ -1,0 +1,116 @@
+"""One mechanism that restricts every query to what a user may see or change.
+
+Each scoped model declares how it reaches the region tree, a sector and a unit with a `ScopeSpec`,
+and inherits `ScopedQuerySet`, so every page, list, export and API call starts from
+`Model.objects.for_user(user, action)`. A user's roles become `Grant`s (accounts.roles); a grant gives
+an action on an object type either within a region subtree (optionally limited to sectors, for
+agencies under 三管三必须) or on explicit units (an enterprise's own unit, an expert's assigned units).
+An object outside the scope is a 404 for the user, never a 403.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db import models
+from django.db.models import Q
+from django.http import Http404
+
+VIEW, ADD, CHANGE, DELETE = "view", "add", "change", "delete"
+ACTIONS = (VIEW, ADD, CHANGE, DELETE)
+
+
+@dataclass(frozen=True)
+class ScopeSpec:
+    """How a model reaches the scope dimensions; each value is an ORM lookup path or ''."""
+
+    region: str = ""  # FK path to regions.Region, or "self" for Region itself
+    sector: str = ""  # FK path to regions.Sector
+    unit: str = ""  # FK path to units.Unit, or "self" for Unit itself
+
+
+@dataclass(frozen=True)
+class Grant:
+    """What one role assignment allows: a region subtree (with optional sectors) or explicit units."""
+
+    role: str
+    permissions: dict[str, frozenset[str]]  # object type label -> actions
+    region_path: str | None = None
+    sector_ids: frozenset[int] | None = None  # None: every sector
+    unit_ids: frozenset[int] = field(default_factory=frozenset)
+
+    def allows(self, label: str, action: str) -> bool:
+        return action in self.permissions.get(label, frozenset())
+
+
+def _region_q(spec: ScopeSpec, path: str) -> Q:
+    from anjian.regions.models import Region
+
+    subtree = Region.objects.filter(path__startswith=path).values("pk")
+    if spec.region == "self":
+        return Q(pk__in=subtree)
+    return Q(**{f"{spec.region}__in": subtree})
+
+
+def grant_q(grant: Grant, spec: ScopeSpec) -> Q | None:
+    """The filter one grant contributes for a model, or None if it reaches nothing there."""
+    parts: list[Q] = []
+    if grant.region_path is not None and spec.region:
+        q = _region_q(spec, grant.region_path)
+        if grant.sector_ids is not None and spec.sector:
+            q &= Q(**{f"{spec.sector}__in": sorted(grant.sector_ids)})
+        parts.append(q)
+    if grant.unit_ids and spec.unit:
+        lookup = "pk__in" if spec.unit == "self" else f"{spec.unit}__in"
+        parts.append(Q(**{lookup: sorted(grant.unit_ids)}))
+    if not parts:
+        return None
+    result = parts[0]
+    for q in parts[1:]:
+        result |= q
+    return result
+
+
+class ScopedQuerySet(models.QuerySet):
+    def for_user(self, user, action: str = VIEW) -> ScopedQuerySet:
+        """Only the rows `user` may perform `action` on."""
+        if user is None or not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        spec: ScopeSpec = self.model.scope_spec
+        label = self.model._meta.label_lower
+        combined: Q | None = None
+        for grant in user.scope_grants:
+            if not grant.allows(label, action):
+                continue
+            q = grant_q(grant, spec)
+            if q is not None:
+                combined = q if combined is None else combined | q
+        if combined is None:
+            return self.none()
+        return self.filter(combined)
+
+
+def user_can(user, action: str, model: type[models.Model]) -> bool:
+    """Whether any of the user's grants allows `action` on `model` anywhere (menus, buttons)."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    label = model._meta.label_lower
+    return any(g.allows(label, action) for g in user.scope_grants)
+
+
+def get_for_user(queryset_or_model, user, action: str = VIEW, **lookup):
+    """Fetch one object within the user's scope or raise 404 (never reveals it exists)."""
+    manager = getattr(queryset_or_model, "objects", queryset_or_model)
+    try:
+        return manager.for_user(user, action).get(**lookup)
+    except (manager.model.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def in_scope(obj: models.Model, user, action: str) -> bool:
+    """Re-check after a write that the object is still inside the user's scope."""
+    return type(obj).objects.for_user(user, action).filter(pk=obj.pk).exists()

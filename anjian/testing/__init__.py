@@ -1,0 +1,1 @@
+"""Shared test helpers: a small world of regions, organisations, personas and units."""

@@ -1,0 +1,92 @@
+"""A small, complete world for tests: one county, one town, two villages (A inside the personas'
+scope, B the outsider's), grids, agencies with sectors, a user for every role and units of several
+categories in each village. Built with the real services where they exist."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from anjian.accounts.choices import Duty, Role
+from anjian.accounts.models import Person, RoleGrant, User
+from anjian.regions.choices import OrganisationKind, RegionKind
+from anjian.regions.models import Organisation, Region, Sector
+from anjian.regions.services import region_create
+from anjian.units.models import Unit, UnitAccess
+from anjian.units.services import unit_create
+
+PASSWORD = "Anjian-test-2026"
+
+
+@dataclass
+class World:
+    county: Region
+    town: Region
+    village_a: Region
+    village_b: Region
+    grid_a: Region
+    grid_b: Region
+    police: Organisation
+    school_office: Organisation
+    users: dict[str, User] = field(default_factory=dict)
+    units: dict[str, Unit] = field(default_factory=dict)
+
+
+def make_user(username: str, role: str | None = None, *, region=None, organisation=None,
+              display_name: str = "") -> User:
+    user = User.objects.create_user(username, password=PASSWORD, display_name=display_name or username)
+    if role:
+        RoleGrant.objects.create(user=user, role=role, region=region, organisation=organisation)
+    return user
+
+
+def _unit(name, category, subcategory, region, **extra) -> Unit:
+    return unit_create(actor=None, data={"name": name, "category": category,
+                                         "subcategory": subcategory, "region": region, **extra})
+
+
+def build_world() -> World:
+    county = region_create(actor=None, parent=None, name="陕州区", code="411203",
+                           kind=RegionKind.DISTRICT)
+    town = region_create(actor=None, parent=county, name="西张村镇", code="411203102",
+                         kind=RegionKind.TOWN)
+    village_a = region_create(actor=None, parent=town, name="张一村", code="411203102201",
+                              kind=RegionKind.VILLAGE)
+    village_b = region_create(actor=None, parent=town, name="后关村", code="411203102205",
+                              kind=RegionKind.VILLAGE)
+    grid_a = region_create(actor=None, parent=village_a, name="张一村第1网格",
+                           code="411203102201-01", kind=RegionKind.GRID)
+    grid_b = region_create(actor=None, parent=village_b, name="后关村第1网格",
+                           code="411203102205-01", kind=RegionKind.GRID)
+    police = Organisation.objects.create(region=town, name="西张村派出所",
+                                         kind=OrganisationKind.POLICE_STATION)
+    police.sectors.set(Sector.objects.filter(code__in=["fire", "road_traffic"]))
+    school_office = Organisation.objects.create(region=town, name="西张村镇中心校",
+                                                kind=OrganisationKind.SCHOOL)
+    school_office.sectors.set(Sector.objects.filter(code="education"))
+    w = World(county, town, village_a, village_b, grid_a, grid_b, police, school_office)
+
+    w.units["shop_a"] = _unit("张一便民超市", "small_venue", "small_shop", grid_a,
+                              credit_code="91350100M000100Y43", principal="王强",
+                              principal_phone="13800000001", risk_level="yellow")
+    w.units["school_a"] = _unit("张一小学", "crowded_place", "school", village_a, risk_level="orange")
+    w.units["shop_b"] = _unit("后关小饭馆", "small_venue", "small_restaurant", grid_b, risk_level="blue")
+    w.units["pit_b"] = _unit("后关废弃坑口1号", "abandoned_pit", "abandoned_pit", village_b)
+
+    Person.objects.create(name="燕生", region=town, duty=Duty.LEADER, position="党委书记")
+    users = w.users
+    users["leader"] = make_user("leader", Role.LEADER, region=town, display_name="燕生")
+    users["office"] = make_user("office", Role.SAFETY_OFFICE, region=town, display_name="应急办")
+    users["agency"] = make_user("agency", Role.AGENCY, organisation=police, display_name="派出所民警")
+    users["school_agency"] = make_user("school_agency", Role.AGENCY, organisation=school_office)
+    users["village_a"] = make_user("village_a", Role.VILLAGE, region=village_a, display_name="张一村干部")
+    users["village_b"] = make_user("village_b", Role.VILLAGE, region=village_b, display_name="后关村干部")
+    users["grid_a"] = make_user("grid_a", Role.GRID_WORKER, region=grid_a, display_name="网格员甲")
+    users["enterprise_a"] = make_user("enterprise_a", display_name="超市老板")
+    UnitAccess.objects.create(user=users["enterprise_a"], unit=w.units["shop_a"], role=Role.ENTERPRISE)
+    users["expert"] = make_user("expert", display_name="安全服务专家")
+    UnitAccess.objects.create(user=users["expert"], unit=w.units["pit_b"], role=Role.EXPERT)
+    users["sysadmin"] = make_user("sysadmin", Role.SYSTEM_ADMIN, region=town)
+    users["secadmin"] = make_user("secadmin", Role.SECURITY_ADMIN, region=town)
+    users["auditor"] = make_user("auditor", Role.AUDIT_ADMIN, region=town)
+    users["nobody"] = make_user("nobody")
+    return w

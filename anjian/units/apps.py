@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class UnitsConfig(AppConfig):
+    name = "anjian.units"
+    label = "units"
+    verbose_name = _("监管对象")
+
+    def ready(self) -> None:
+        from anjian.accounts.roles import register_grant_provider
+        from anjian.units.selectors import unit_access_grants
+
+        register_grant_provider(unit_access_grants)

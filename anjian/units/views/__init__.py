@@ -1,0 +1,1 @@
+"""Views of the unit registry: `registry` (list, detail, forms) and `ledger` (Excel import/export)."""
