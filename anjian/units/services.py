@@ -15,10 +15,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from anjian.accounts.choices import Role
 from anjian.core import journal
 from anjian.core.models import JournalAction
 from anjian.core.scope import ADD, CHANGE, in_scope
 from anjian.core.validators import credit_code_error, normalize_credit_code, phone_error
+from anjian.regions.models import Sector
 from anjian.units.choices import (
     CATEGORY_OF_SUBCATEGORY,
     Category,
@@ -227,19 +229,96 @@ def unit_restore(*, actor, unit: Unit) -> Unit:
 
 @transaction.atomic
 def sector_rules_apply(*, actor) -> int:
-    """Re-derive every unit's sector after the office edits the 三管三必须 rules; returns changes."""
+    """Re-derive every unit's sector after the office edits the 三管三必须 rules; each unit that
+    moves gets its own journal entry. Returns the number of units changed."""
     resolver = SectorResolver()
-    changed = 0
-    rows = Unit.objects.values_list("pk", "category", "subcategory", "industry_section", "sector_id")
-    updates: dict[int | None, list[int]] = {}
-    for pk, cat, sub, section, current in rows.iterator(chunk_size=5000):
-        new = resolver.sector_id(cat, sub, section)
-        if new != current:
-            updates.setdefault(new, []).append(pk)
-    for sector_id, pks in updates.items():
-        for start in range(0, len(pks), 900):
-            changed += Unit.objects.filter(pk__in=pks[start:start + 900]).update(sector_id=sector_id)
-    if changed:
-        journal.record(actor, SectorRule(pk=0), JournalAction.UPDATE,
-                       comment=_("按三管三必须规则重新归属%(n)d个监管对象的行业领域") % {"n": changed})
-    return changed
+    moved: list[tuple[Unit, int | None]] = []
+    units = Unit.objects.only("pk", "name", "category", "subcategory", "industry_section", "sector_id")
+    for unit in units.iterator(chunk_size=5000):
+        new = resolver.sector_id(unit.category, unit.subcategory, unit.industry_section)
+        if new != unit.sector_id:
+            moved.append((unit, new))
+    entries = []
+    comment = _("按三管三必须规则重新归属行业领域")
+    for unit, new in moved:
+        entries.append(journal.build(actor, unit, JournalAction.UPDATE,
+                                     {"sector": [unit.sector_id, new]}, comment))
+        unit.sector_id = new
+    Unit.objects.bulk_update([u for u, _new in moved], ["sector"], batch_size=900)
+    journal.record_many(entries)
+    return len(moved)
+
+
+# --- 三管三必须 rules: a configurable practice default, not a national rule -------------------
+
+RULE_FIELDS = ("category", "subcategory", "industry_section", "sector")
+
+
+def _require_office(actor) -> None:
+    if actor is not None and not actor.has_role(Role.SAFETY_OFFICE):
+        raise PermissionDenied(_("只有应急管理办可以修改三管三必须规则"))
+
+
+def _check_rule(rule: SectorRule) -> None:
+    errors: dict[str, str] = {}
+    if rule.category not in Category.values:
+        errors["category"] = _("不是有效的选项：%(v)s") % {"v": rule.category or "—"}
+    if rule.subcategory:
+        if rule.subcategory not in Subcategory.values:
+            errors["subcategory"] = _("不是有效的选项：%(v)s") % {"v": rule.subcategory}
+        elif "category" not in errors and CATEGORY_OF_SUBCATEGORY.get(rule.subcategory) != rule.category:
+            errors["subcategory"] = _("子类“%(s)s”不属于类别“%(c)s”") % {
+                "s": Subcategory(rule.subcategory).label, "c": Category(rule.category).label}
+    if rule.industry_section and rule.industry_section not in IndustrySection.values:
+        errors["industry_section"] = _("不是有效的选项：%(v)s") % {"v": rule.industry_section}
+    if rule.sector_id is None or not Sector.objects.filter(pk=rule.sector_id).exists():
+        errors["sector"] = _("请选择行业领域")
+    if not errors:
+        clash = SectorRule.objects.filter(category=rule.category, subcategory=rule.subcategory,
+                                          industry_section=rule.industry_section)
+        if clash.exclude(pk=rule.pk).exists():
+            errors["__all__"] = _("已有相同类别、子类和行业门类的规则，请直接修改那一条")
+    if errors:
+        raise ValidationError(errors)
+
+
+def _values(data: dict) -> dict:
+    values = {k: data[k] for k in RULE_FIELDS if k in data}
+    for key in ("subcategory", "industry_section"):
+        if key in values and values[key] is None:
+            values[key] = ""
+    return values
+
+
+@transaction.atomic
+def sector_rule_create(*, actor, data: dict) -> SectorRule:
+    _require_office(actor)
+    rule = SectorRule(**_values(data))
+    _check_rule(rule)
+    rule.save()
+    journal.record(actor, rule, JournalAction.CREATE, journal.diff({}, journal.snapshot(rule)))
+    return rule
+
+
+@transaction.atomic
+def sector_rule_update(*, actor, rule: SectorRule, data: dict) -> SectorRule:
+    _require_office(actor)
+    rule = SectorRule.objects.select_for_update().get(pk=rule.pk)
+    before = journal.snapshot(rule)
+    for key, value in _values(data).items():
+        setattr(rule, key, value)
+    _check_rule(rule)
+    changes = journal.diff(before, journal.snapshot(rule))
+    if changes:
+        rule.save(update_fields=list(changes))
+        journal.record(actor, rule, JournalAction.UPDATE, changes)
+    return rule
+
+
+@transaction.atomic
+def sector_rule_delete(*, actor, rule: SectorRule) -> None:
+    _require_office(actor)
+    rule = SectorRule.objects.select_for_update().get(pk=rule.pk)
+    old = {k: [v, None] for k, v in journal.snapshot(rule).items()}
+    journal.record(actor, rule, JournalAction.DELETE, old)
+    rule.delete()

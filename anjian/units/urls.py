@@ -1,6 +1,6 @@
 from django.urls import path
 
-from anjian.units.views import registry
+from anjian.units.views import registry, rules
 
 app_name = "units"
 urlpatterns = [
@@ -10,4 +10,9 @@ urlpatterns = [
     path("<int:pk>/edit/", registry.unit_edit, name="edit"),
     path("<int:pk>/deregister/", registry.unit_deregister, name="deregister"),
     path("<int:pk>/restore/", registry.unit_restore, name="restore"),
+    path("rules/", rules.rule_list, name="rules"),
+    path("rules/new/", rules.rule_create, name="rule_create"),
+    path("rules/apply/", rules.rules_apply, name="rules_apply"),
+    path("rules/<int:pk>/edit/", rules.rule_edit, name="rule_edit"),
+    path("rules/<int:pk>/delete/", rules.rule_delete, name="rule_delete"),
 ]
