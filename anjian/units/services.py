@@ -154,14 +154,15 @@ def _assert_scope(unit: Unit, actor, action: str) -> None:
 
 
 @transaction.atomic
-def unit_create(*, actor, data: dict) -> Unit:
+def unit_create(*, actor, data: dict, resolver: SectorResolver | None = None) -> Unit:
+    """Register a unit. Callers creating many units may pass one preloaded `resolver`."""
     values = {k: data.get(k) for k in EDITABLE_FIELDS if k in data}
     errors = validate_unit_values(values)
     _check_region_level(values, errors)
     _check_duplicate_code(values, None, errors)
     _raise_if(errors)
     unit = Unit(**values)
-    unit.sector_id = SectorResolver().sector_id(
+    unit.sector_id = (resolver or SectorResolver()).sector_id(
         unit.category, unit.subcategory, unit.industry_section
     )
     unit.save()
