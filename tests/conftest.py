@@ -12,3 +12,9 @@ def world(db):
 def _fast_password_hashing(settings):
     """Argon2 is the production hasher (tested in tests/accounts); tests use a fast one."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def world_tx(transactional_db, django_db_serialized_rollback):
+    """The same world for tests that need committed data (browser tests against the live server)."""
+    return build_world()

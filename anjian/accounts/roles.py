@@ -56,7 +56,7 @@ def register_grant_provider(provider: GrantProvider) -> None:
 
 def region_grants(user) -> list[Grant]:
     grants = []
-    for rg in user.role_grants.select_related("region", "organisation").all():
+    for rg in user.role_grants.select_related("region", "organisation__region").all():
         perms = PERMISSIONS.get(rg.role, {})
         if rg.role in ORGANISATION_ROLES and rg.organisation_id:
             org = rg.organisation

@@ -65,7 +65,9 @@ def region_create(*, actor, parent: Region | None, name: str, code: str, kind: s
     region.save()
     region.path = f"{parent.path if parent else '/'}{region.pk}/"
     region.save(update_fields=["path"])
-    if actor is not None and parent is not None:
+    if actor is not None and parent is None and not actor.is_superuser:
+        raise PermissionDenied(_("只有超级管理员可以新增顶级区划"))
+    if actor is not None:
         _assert_scope(region, actor, ADD)
     journal.record(actor, region, JournalAction.CREATE, journal.diff({}, journal.snapshot(region)))
     return region
