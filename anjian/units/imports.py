@@ -1,0 +1,249 @@
+"""Importing a unit ledger (监管对象台账) from Excel: parse → preview → commit, all or nothing.
+
+`ledger_parse` reads an uploaded .xlsx/.xls, finds its header however the office laid it out, types
+every cell, checks every row with the registry's one rule set (`validate_unit_values`), matches rows
+to existing units (by credit code, else by name + address), checks the user's scope, and returns a
+`LedgerPreview` that lists each row's problems in Chinese. Nothing is written.
+
+`ledger_commit` writes a preview without problems in one transaction: new units, changed fields of
+matched units (unchanged units are not touched) and one journal entry per written unit, then
+re-checks every written row against the user's scope. Importing the same file again changes nothing.
+`ledger_import` does both in one transaction, so the rows are checked against what they will change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import operator
+from collections import defaultdict
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from anjian.core import journal
+from anjian.core.models import JournalAction, JournalEntry
+from anjian.core.scope import ADD, CHANGE
+from anjian.units.ledger.lookups import LeaderIndex, RegionIndex, ScopeChecker, UnitIndex
+from anjian.units.ledger.preview import (
+    CREATE,
+    ERROR,
+    UNCHANGED,
+    UPDATE,
+    LedgerPreview,
+    Matcher,
+    RowResult,
+    describe_columns,
+    plain,
+    read_preamble,
+)
+from anjian.units.ledger.reader import check_upload, open_ledger
+from anjian.units.ledger.rows import RowReader
+from anjian.units.ledger.writer import (
+    allocate_ids,
+    bulk_session,
+    db_datetime,
+    db_json,
+    insert_creation_journal,
+    insert_rows,
+    update_rows,
+)
+from anjian.units.models import LedgerImport, Unit
+from anjian.units.services import EDITABLE_FIELDS, SectorResolver, validate_unit_values
+
+# Every column of a new unit row, in insert order (FKs by field name, holding ids).
+INSERT_FIELDS = [f.name for f in Unit._meta.concrete_fields if not f.primary_key]
+SNAPSHOT_FIELDS = [n for n in INSERT_FIELDS if n not in ("created_at", "updated_at")]
+DEFAULTS = {f.name: f.get_default() for f in Unit._meta.concrete_fields if not f.primary_key}
+_JOURNAL_HEAD = ["created_at", "actor", "actor_name", "request_id", "source", "content_type",
+                 "comment"]
+_SNAPSHOT = operator.itemgetter(*SNAPSHOT_FIELDS)
+_EXISTING = [*EDITABLE_FIELDS, "sector"]
+_EXISTING_ATTNAMES = [Unit._meta.get_field(n).attname for n in _EXISTING]
+
+
+def _load_existing(pks: list[int]) -> dict[int, dict]:
+    existing = {}
+    for start in range(0, len(pks), 900):
+        rows = Unit.objects.filter(pk__in=pks[start:start + 900]).values_list("pk", *_EXISTING_ATTNAMES)
+        for pk, *values in rows:
+            existing[pk] = dict(zip(_EXISTING, values, strict=True))
+    return existing
+
+
+def ledger_parse(*, actor, data: bytes, file_name: str) -> LedgerPreview:
+    """Read and check a ledger without writing anything. Raises `LedgerFileError` (a ValueError
+    with a Chinese message) when the file as a whole cannot be read."""
+    check_upload(file_name, data)
+    preview = LedgerPreview(file_name=file_name, sha256=hashlib.sha256(data).hexdigest())
+    sheet = open_ledger(data)
+    preview.sheet_name = sheet.name
+    preview.header_rows = tuple(r + 1 for r in sheet.header.rows)
+    read_preamble(preview, sheet.header.preamble)
+    positions = describe_columns(preview, sheet.header, sheet.first_column)
+    if preview.file_errors:
+        return preview
+    provided = set(positions) - {"village", "grid"} | ({"region"} if positions.keys() & {"village", "grid"} else set())
+    if "subcategory" in positions:
+        provided.add("category")
+    if "category" in positions:
+        provided.add("subcategory")
+    regions = RegionIndex(actor)
+    reader = RowReader(positions, regions, LeaderIndex(actor) if "linked_leader" in positions else None)
+    matcher = Matcher(UnitIndex(actor), by_address="address" in positions)
+    villages: dict[int, int | None] = {}
+    for index, cells_ in sheet.rows:
+        first = reader.first_value(cells_)
+        if first is None:
+            continue
+        if reader.is_footer(first):
+            preview.warnings.append(_("第%(r)d行不是数据（合计、签字等），已跳过") % {"r": index + 1})
+            continue
+        if not reader.has_data(cells_):
+            continue
+        values, errors, village = reader.read(cells_)
+        result = RowResult(row=index + 1, name=values.get("name", ""), errors=errors, values=values)
+        matcher.match(result, values, errors)
+        villages[result.row] = village
+        preview.rows.append(result)
+    if not preview.rows:
+        preview.file_errors.append(_("表格中没有数据行（表头在第%(r)s行）") % {
+            "r": "、".join(map(str, preview.header_rows))})
+    _check_rows(actor, preview, provided, regions, villages)
+    return preview
+
+
+def _check_rows(actor, preview: LedgerPreview, provided: set[str], regions: RegionIndex,
+                villages: dict[int, int | None]) -> None:
+    matched = [r.unit_id for r in preview.rows if r.unit_id is not None]
+    existing = _load_existing(matched)
+    scope = ScopeChecker(actor)
+    scope.load_changeable(matched)
+    resolver = SectorResolver()
+    sectors: dict[tuple, int | None] = {}
+    compared = [n for n in EDITABLE_FIELDS if n in provided] + ["sector"]
+    for result in preview.rows:
+        values, errors = result.values, result.errors
+        current = existing.get(result.unit_id) if result.unit_id is not None else None
+        if current is not None:
+            region = values.get("region")
+            if region is not None and region == villages[result.row] and current["region"] != region \
+                    and regions.parent.get(current["region"]) == region:
+                values["region"] = current["region"]  # no grid given: the unit stays on its grid
+            merged = {k: current[k] for k in EDITABLE_FIELDS} | values
+            # A row that changes nothing writes nothing: the stored values were checked when saved.
+            found = validate_unit_values(merged) if _differs(current, merged, compared) else None
+        else:
+            found = validate_unit_values(values)  # the defaults of absent fields are valid
+            merged = DEFAULTS | values
+        if found:
+            for key, message in found.items():
+                errors.setdefault(key, message)
+        kind = (merged["category"], merged["subcategory"], merged["industry_section"])
+        sector = sectors[kind] if kind in sectors else sectors.setdefault(kind, resolver.sector_id(*kind))
+        merged["sector"] = sector
+        path = regions.path.get(merged.get("region"), "")
+        if current is None and path and not errors and not scope.may_add(path, sector):
+            errors["region"] = _("无权在“%(r)s”新增监管对象（不在您的管辖范围内）") % {
+                "r": regions.name[merged["region"]]}
+        elif current is not None and path and not scope.may_change(result.unit_id, path, sector):
+            errors["name"] = _("无权修改这个已登记的监管对象（不在您的管辖范围内）")
+        if errors:
+            result.action, result.values = ERROR, None
+            continue
+        if current is None:
+            result.values = merged
+            continue
+        changes = {k: [plain(current[k]), plain(merged[k])] for k in compared if current[k] != merged[k]}
+        result.action = UPDATE if changes else UNCHANGED
+        result.values = {k: merged[k] for k in changes} if changes else None
+        result.changes = changes or None
+
+
+@transaction.atomic
+def ledger_commit(*, actor, preview: LedgerPreview) -> LedgerImport:
+    """Write a checked preview: all rows or none. Raises ValidationError when any row has a problem
+    and PermissionDenied when a written row falls outside the user's scope (nothing is kept)."""
+    if preview.has_errors:
+        raise ValidationError(_("台账中有%(n)d处问题，未导入任何数据。请改正后重新上传。") % {
+            "n": len(preview.error_rows) + len(preview.file_errors)})
+    token = journal.source_var.set("import")
+    try:
+        with bulk_session():
+            return _write(actor, preview)
+    finally:
+        journal.source_var.reset(token)
+
+
+def _write(actor, preview: LedgerPreview) -> LedgerImport:
+    comment = _("Excel台账导入：%(f)s") % {"f": preview.file_name}
+    ct = ContentType.objects.get_for_model(Unit)
+    proto = journal.build(actor, Unit(pk=0), JournalAction.CREATE, comment=comment, content_type=ct)
+    stamp = db_datetime(timezone.now())
+    common = {"created_at": stamp, "actor": proto.actor_id, "actor_name": proto.actor_name,
+              "request_id": proto.request_id, "source": proto.source, "content_type": ct.pk,
+              "comment": comment}
+    # New units, then one journal entry each listing the fields it was given (as unit_create's
+    # does), which the database builds from the rows just inserted.
+    creates = [r for r in preview.rows if r.action == CREATE]
+    ids = allocate_ids(Unit, len(creates))
+    unit_rows = []
+    for pk, result in zip(ids, creates, strict=True):
+        unit_rows.append((pk, *_SNAPSHOT(result.values), stamp, stamp))
+        result.unit_id = pk
+    insert_rows(Unit, ["id", *INSERT_FIELDS], unit_rows)
+    del unit_rows
+    insert_creation_journal(Unit, ids, SNAPSHOT_FIELDS, common | {"action": JournalAction.CREATE.value},
+                            JournalEntry)
+    # Matched units: only the changed fields, grouped by which fields changed.
+    groups: dict[tuple, list[tuple]] = defaultdict(list)
+    entries, updated = [], []
+    head = tuple(common[n] for n in _JOURNAL_HEAD) + (JournalAction.UPDATE.value,)
+    for result in preview.rows:
+        if result.action != UPDATE:
+            continue
+        names = tuple(result.changes)
+        groups[names].append((*(result.values[n] for n in names), stamp, result.unit_id))
+        name = result.changes["name"][1] if "name" in result.changes else result.name
+        entries.append((*head, str(result.unit_id), str(name)[:255], db_json(result.changes)))
+        updated.append(result.unit_id)
+    for names, rows in groups.items():
+        update_rows(Unit, [*names, "updated_at"], rows)
+    insert_rows(JournalEntry, [*_JOURNAL_HEAD, "action", "object_id", "object_repr", "changes"], entries)
+    # New units' scope depends on region and sector only, so one per pair stands for all.
+    pairs = {(r.values["region"], r.values["sector"]): r.unit_id for r in creates}
+    _recheck_scope(actor, list(pairs.values()), ADD)
+    _recheck_scope(actor, updated, CHANGE)
+    counts = preview.counts
+    return LedgerImport.objects.create(
+        actor=actor if actor is not None and actor.pk else None, actor_name=proto.actor_name,
+        file_name=preview.file_name[:255], sha256=preview.sha256, sheet_name=preview.sheet_name[:100],
+        ledger_org=preview.ledger_org, ledger_date=preview.ledger_date,
+        rows=len(preview.rows), created=counts[CREATE], updated=counts[UPDATE],
+        unchanged=counts[UNCHANGED], request_id=proto.request_id,
+    )
+
+
+def _differs(current: dict, merged: dict, names: list[str]) -> bool:
+    return any(current[n] != merged[n] for n in names if n != "sector")
+
+
+def _recheck_scope(actor, pks: list[int], action: str) -> None:
+    """Every written unit must be in the user's scope after the write (same transaction)."""
+    if actor is None or actor.is_superuser or not pks:
+        return
+    for start in range(0, len(pks), 900):
+        chunk = pks[start:start + 900]
+        if Unit.objects.for_user(actor, action).filter(pk__in=chunk).count() != len(chunk):
+            raise PermissionDenied(_("有监管对象不在您的管辖范围内，未导入任何数据"))
+
+
+def ledger_import(*, actor, data: bytes, file_name: str) -> tuple[LedgerPreview, LedgerImport | None]:
+    """Parse and, when there is no problem, commit, in one transaction."""
+    with transaction.atomic():
+        preview = ledger_parse(actor=actor, data=data, file_name=file_name)
+        if preview.has_errors:
+            return preview, None
+        return preview, ledger_commit(actor=actor, preview=preview)
