@@ -50,8 +50,20 @@ def exception_handler(exc, context):
 
 
 class Pagination(PageNumberPagination):
+    """Pages in two steps: count and pick the page's ids, then read only those rows — the database
+    never sorts whole rows of every match to keep one page."""
+
     page_size_query_param = "page_size"
     max_page_size = 500
+
+    def paginate_queryset(self, queryset, request, view=None):
+        ids = super().paginate_queryset(queryset.values_list("pk", flat=True), request, view)
+        if ids is None:
+            return None
+        ids = list(ids)
+        by_pk = {obj.pk: obj for obj in queryset.order_by().filter(pk__in=ids)}
+        return [by_pk[pk] for pk in ids if pk in by_pk]
+
 
 
 class ScopedFilterBackend(DjangoFilterBackend):

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -14,6 +13,7 @@ from anjian.units.filtersets import UnitFilterSet
 from anjian.units.forms import DeregisterForm, UnitForm
 from anjian.units.models import Unit
 from anjian.units.selectors import unit_list as select_units
+from anjian.units.selectors import unit_page
 
 PAGE_SIZE = 50
 
@@ -29,8 +29,8 @@ def filtered_units(request: HttpRequest):
 @login_required
 def unit_list(request: HttpRequest) -> HttpResponse:
     filterset, units = filtered_units(request)
-    paginator = Paginator(units.order_by("-pk"), PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
+    page = unit_page(units, request.GET.get("page"), per_page=PAGE_SIZE,
+                     few=filterset.is_text_search)
     template = "units/_unit_table.html" if request.htmx else "units/unit_list.html"
     return render(request, template, {
         "filter": filterset, "page": page,
@@ -56,7 +56,8 @@ def _save(request, form, action, unit=None):
             return services.unit_create(actor=request.user, data=form.cleaned_data)
         return services.unit_update(actor=request.user, unit=unit, data=form.cleaned_data)
     except ValidationError as exc:
-        for field, errors in getattr(exc, "error_dict", {"__all__": exc.error_list}).items():
+        by_field = exc.error_dict if hasattr(exc, "error_dict") else {"__all__": exc.error_list}
+        for field, errors in by_field.items():
             for error in errors:
                 form.add_error(None if field == "__all__" else field, error)
     except PermissionDenied as exc:
