@@ -2,13 +2,14 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from anjian.accounts.forms import LoginForm
 from anjian.core import views as core_views
 
-admin.site.site_header = "安监 · 系统管理"
-admin.site.site_title = "安监"
+admin.site.site_header = _("安监 · 系统管理")
+admin.site.site_title = _("安监")
 
 urlpatterns = [
     path("", core_views.home, name="home"),

@@ -15,6 +15,6 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture
-def world_tx(transactional_db, django_db_serialized_rollback):
+def world_tx(transactional_db):
     """The same world for tests that need committed data (browser tests against the live server)."""
     return build_world()

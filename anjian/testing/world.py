@@ -7,6 +7,7 @@ village, grid, police station, person, unit and safety office (`office_b`) lies 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from importlib import import_module
 
 from anjian.accounts.choices import Duty, Role
 from anjian.accounts.models import Person, RoleGrant, User
@@ -60,7 +61,18 @@ def _unit(name, category, subcategory, region, **extra) -> Unit:
                                          "subcategory": subcategory, "region": region, **extra})
 
 
+def ensure_default_data() -> None:
+    """Re-run the data migrations' defaults (sectors, 三管三必须 rules), idempotently: a
+    transactional test (browser tests against the live server) flushes the tables they filled."""
+    from django.apps import apps
+
+    for name in ("anjian.regions.migrations.0002_default_sectors",
+                 "anjian.units.migrations.0002_default_sector_rules"):
+        import_module(name).add(apps, None)
+
+
 def build_world() -> World:
+    ensure_default_data()
     county = region_create(actor=None, parent=None, name="陕州区", code="411203",
                            kind=RegionKind.DISTRICT)
     town = region_create(actor=None, parent=county, name="西张村镇", code="411203102",

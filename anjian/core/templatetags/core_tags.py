@@ -1,4 +1,5 @@
 from django import template
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -18,7 +19,7 @@ RISK_CSS = {"red": "risk-red", "orange": "risk-orange", "yellow": "risk-yellow",
 @register.inclusion_tag("core/risk_badge.html")
 def risk_badge(unit):
     return {"css": RISK_CSS.get(unit.risk_level, "risk-none"),
-            "label": unit.get_risk_level_display() or "未评定"}
+            "label": unit.get_risk_level_display() or _("未评定")}
 
 
 def _display(field, value, cache: dict) -> str:
@@ -28,7 +29,7 @@ def _display(field, value, cache: dict) -> str:
     if isinstance(value, list):
         return "、".join(str(v) for v in value)
     if isinstance(value, bool):
-        return "是" if value else "否"
+        return _("是") if value else _("否")
     if getattr(field, "choices", None):
         return str(dict(field.flatchoices).get(value, value))
     if field is not None and field.is_relation and field.many_to_one:
