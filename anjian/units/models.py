@@ -160,6 +160,9 @@ class UnitAccess(models.Model):
             models.UniqueConstraint(fields=["user", "unit", "role"], name="unit_access_unique"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.user} · {self.unit} ({self.role})"
+
 
 class LedgerImport(models.Model):
     """One committed Excel ledger import: who, when, which file (and its SHA-256), what it did.
