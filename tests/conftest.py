@@ -18,3 +18,14 @@ def _fast_password_hashing(settings):
 def world_tx(transactional_db):
     """The same world for tests that need committed data (browser tests against the live server)."""
     return build_world()
+
+
+@pytest.fixture(autouse=True)
+def _chinese_first():
+    """Each test starts in the default language: LocaleMiddleware leaves the last request's
+    language active in the thread, and a test that switched to English must not leak it."""
+    from django.utils import translation
+
+    translation.activate("zh-hans")
+    yield
+    translation.deactivate()

@@ -45,11 +45,15 @@ _CHOICES = {
     "category": Category, "subcategory": Subcategory, "industry_section": IndustrySection,
     "risk_level": RiskLevel, "standardisation_grade": StandardisationGrade,
 }
+_CHOICE_VALUES = {name: frozenset(choices.values) for name, choices in _CHOICES.items()}
 _MAX_LENGTH = {f.name: f.max_length for f in Unit._meta.concrete_fields if f.max_length}
 
 
+_PHONE_SEPARATORS = re.compile(r"[,，、;；/\s]+")
+
+
 def _split_phones(value: str) -> list[str]:
-    return [p for p in re.split(r"[,，、;；/\s]+", value) if p]
+    return [p for p in _PHONE_SEPARATORS.split(value) if p]
 
 
 _TEXT_FIELDS = {
@@ -66,9 +70,9 @@ def validate_unit_values(values: dict) -> dict[str, str]:
     for name in REQUIRED_FIELDS:
         if values.get(name) in (None, ""):
             errors[name] = _("必填项不能为空")
-    for name, choices in _CHOICES.items():
+    for name, allowed in _CHOICE_VALUES.items():
         value = values.get(name)
-        if value and value not in choices.values:
+        if value and value not in allowed:
             errors[name] = _("不是有效的选项：%(v)s") % {"v": value}
     cat, sub = values.get("category"), values.get("subcategory")
     if cat and sub and "category" not in errors and "subcategory" not in errors:
