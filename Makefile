@@ -51,7 +51,11 @@ test: install $(VENV)/.test browser-deps lint test-suite
 test-suite:
 	$(BIN)/pytest
 
-bench: install $(VENV)/.test
+$(VENV)/.bench: requirements/bench.txt $(VENV)/.test
+	$(BIN)/pip install -q -r requirements/bench.txt
+	touch $@
+
+bench: install $(VENV)/.bench
 	$(BIN)/python -m bench
 
 clean:
