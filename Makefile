@@ -13,7 +13,7 @@ $(BIN)/python:
 
 $(VENV)/.base: requirements/base.txt pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -r requirements/base.txt
-	$(BIN)/pip install -q --no-deps --no-build-isolation -e . || $(BIN)/pip install -q --no-deps -e .
+	$(BIN)/pip install -q --no-deps -e .
 	touch $@
 
 $(VENV)/.test: requirements/test.txt $(VENV)/.base
