@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -13,6 +13,7 @@ from anjian.accounts import selectors
 from anjian.accounts.choices import Duty, Role
 from anjian.accounts.models import Person, User
 from anjian.accounts.roles import ORGANISATION_ROLES, REGION_ROLES, UNIT_ROLES
+from anjian.core.forms import ServiceErrorsMixin
 from anjian.regions.models import Organisation, Region
 from anjian.regions.selectors import regions_for_placing
 
@@ -40,18 +41,8 @@ def _region_label(region: Region) -> str:
     return "　" * max(region.level - 1, 0) + f"{region.name}（{region.get_level_display()}）"
 
 
-class ServiceForm(forms.Form):
-    """A form whose saving service may refuse: its messages land on the matching fields."""
-
-    def add_service_errors(self, exc: ValidationError | PermissionDenied) -> None:
-        if isinstance(exc, PermissionDenied):
-            self.add_error(None, str(exc) or _("该对象不在您的管辖范围内"))
-            return
-        by_field = exc.error_dict if hasattr(exc, "error_dict") else {"__all__": exc.error_list}
-        for field, errors in by_field.items():
-            target = field if field in self.fields else None
-            for error in errors:
-                self.add_error(target, error)
+class ServiceForm(ServiceErrorsMixin, forms.Form):
+    """A form whose saving service may refuse."""
 
 
 class PersonForm(ServiceForm):

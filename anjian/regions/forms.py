@@ -4,10 +4,9 @@
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from anjian.core.forms import ServiceErrorsMixin
 from anjian.regions.choices import KIND_LEVEL, OrganisationKind, RegionKind
 from anjian.regions.models import Organisation, Region, Sector
 from anjian.regions.selectors import regions_for_placing
@@ -31,18 +30,6 @@ def style(form: forms.Form) -> None:
 def region_label(region: Region, base_level: int = 1) -> str:
     """A region indented by its depth, so a select reads like the tree."""
     return "　" * max(region.level - base_level, 0) + f"{region.name}（{region.get_level_display()}）"
-
-
-class ServiceErrorsMixin:
-    def add_service_errors(self, exc: ValidationError | PermissionDenied) -> None:
-        if isinstance(exc, PermissionDenied):
-            self.add_error(None, str(exc) or _("该对象不在您的管辖范围内"))
-            return
-        by_field = exc.error_dict if hasattr(exc, "error_dict") else {"__all__": exc.error_list}
-        for field, errors in by_field.items():
-            target = field if field in self.fields else None
-            for error in errors:
-                self.add_error(target, error)
 
 
 class RegionForm(ServiceErrorsMixin, forms.Form):
