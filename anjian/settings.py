@@ -54,6 +54,9 @@ INSTALLED_APPS = [
     "anjian.regions",
     "anjian.accounts",
     "anjian.units",
+    "anjian.workdays",
+    "anjian.inspections",
+    "anjian.hazards",
 ]
 
 MIDDLEWARE = [
