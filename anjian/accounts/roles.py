@@ -45,6 +45,14 @@ REGION_ROLES = {
 ORGANISATION_ROLES = {Role.AGENCY}
 UNIT_ROLES = {Role.ENTERPRISE, Role.EXPERT}
 
+
+
+def register_permissions(label: str, by_role: dict[str, frozenset[str]]) -> None:
+    """Let a later app add its object type to the matrix (called from its AppConfig.ready)."""
+    for role, actions in by_role.items():
+        PERMISSIONS[role][label] = frozenset(actions)
+
+
 GrantProvider = Callable[[object], Iterable[Grant]]
 _providers: list[GrantProvider] = []
 

@@ -67,7 +67,9 @@ def ensure_default_data() -> None:
     from django.apps import apps
 
     for name in ("anjian.regions.migrations.0002_default_sectors",
-                 "anjian.units.migrations.0002_default_sector_rules"):
+                 "anjian.units.migrations.0002_default_sector_rules",
+                 "anjian.workdays.migrations.0002_seed_chinese_calendar",
+                 "anjian.inspections.migrations.0002_builtin_checklists"):
         import_module(name).add(apps, None)
 
 
