@@ -1,0 +1,1 @@
+"""Hazard pages; each module declares its own urlpatterns."""
