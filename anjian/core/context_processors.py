@@ -13,6 +13,7 @@ NAV_ITEMS = [
     (_("机关站所"), "regions:organisation_list", "regions.Organisation", None),
     (_("人员"), "accounts:person_list", "accounts.Person", None),
     (_("三管三必须"), "units:rules", None, ("safety_office",)),
+    (_("工作日历"), "workdays:year_list", None, ("safety_office",)),
     (_("用户管理"), "accounts:user_list", None, ("system_admin",)),
     (_("登录锁定"), "accounts:lockouts", None, ("security_admin",)),
     (_("变更日志"), "core:journal", None, ("audit_admin",)),
