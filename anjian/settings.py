@@ -162,6 +162,8 @@ LOGOUT_REDIRECT_URL = "login"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 ANJIAN_MAX_LEDGER_BYTES = int(os.environ.get("ANJIAN_MAX_LEDGER_BYTES", str(50 * 1024 * 1024)))
+# Photo evidence (anjian.core.photos): larger photos are refused at upload.
+ANJIAN_MAX_PHOTO_BYTES = int(os.environ.get("ANJIAN_MAX_PHOTO_BYTES", str(15 * 1024 * 1024)))
 MEDIA_ROOT = DATA_DIR / "media"
 MEDIA_URL = "/media/"
 
