@@ -87,7 +87,7 @@ def before_state(hazard: Hazard) -> str:
 REACHED: set[str] = set()
 
 
-@settings(max_examples=60, deadline=None,
+@settings(max_examples=60, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(st.data())
 def test_random_actions_by_random_roles_never_reach_an_invalid_state(world, data):
