@@ -1,0 +1,162 @@
+"""One FilterSet for the hazard ledger: the web page, the Excel export and the API filter alike."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import django_filters
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from django_filters.widgets import BooleanWidget
+
+from anjian.hazards.choices import (
+    OPEN_STATES,
+    CauseClass,
+    EscalationStep,
+    HazardCategory,
+    HazardLevel,
+    HazardSource,
+    HazardState,
+)
+from anjian.hazards.models import Hazard
+from anjian.regions.models import Region
+from anjian.units.choices import Category
+
+
+class _Options:
+    def __init__(self, filterset: HazardFilterSet) -> None:
+        self.filterset = filterset
+
+    def __getitem__(self, name: str) -> str:
+        return self.filterset.options_html(name)
+
+
+def _day_start(value: dt.date) -> dt.datetime:
+    """Midnight at the start of `value` in the local time zone (aware)."""
+    return timezone.make_aware(dt.datetime.combine(value, dt.time.min))
+
+
+class HazardFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("关键词"), method="filter_q")
+    region = django_filters.ModelChoiceFilter(
+        label=_("区划"), queryset=Region.objects.filter(level__lte=3), method="filter_region"
+    )
+    grid = django_filters.ModelChoiceFilter(
+        label=_("网格"), queryset=Region.objects.filter(level=4), field_name="region"
+    )
+    state = django_filters.ChoiceFilter(
+        label=_("状态"), choices=HazardState.choices, empty_label=_("全部状态")
+    )
+    level = django_filters.ChoiceFilter(
+        label=_("隐患等级"), choices=HazardLevel.choices, empty_label=_("全部等级")
+    )
+    source = django_filters.ChoiceFilter(
+        label=_("来源"), choices=HazardSource.choices, empty_label=_("全部来源")
+    )
+    category = django_filters.ChoiceFilter(
+        label=_("隐患类别"), choices=HazardCategory.choices, empty_label=_("全部类别")
+    )
+    cause_class = django_filters.ChoiceFilter(
+        label=_("隐患成因"), choices=CauseClass.choices, empty_label=_("全部成因")
+    )
+    unit_category = django_filters.ChoiceFilter(
+        label=_("单位类别"), choices=Category.choices, field_name="unit__category",
+        empty_label=_("全部单位类别"),
+    )
+    overdue = django_filters.BooleanFilter(label=_("逾期"), method="filter_overdue",
+                                           widget=BooleanWidget)
+    escalation = django_filters.ChoiceFilter(
+        label=_("督促级别"), choices=EscalationStep.choices, empty_label=_("全部督促级别")
+    )
+    listed = django_filters.BooleanFilter(label=_("挂牌督办中"), method="filter_listed",
+                                          widget=BooleanWidget)
+    discovered_from = django_filters.DateFilter(label=_("发现日期起"), method="filter_discovered")
+    discovered_to = django_filters.DateFilter(label=_("发现日期止"), method="filter_discovered")
+    deadline_from = django_filters.DateFilter(
+        label=_("整改期限起"), field_name="deadline", lookup_expr="gte"
+    )
+    deadline_to = django_filters.DateFilter(
+        label=_("整改期限止"), field_name="deadline", lookup_expr="lte"
+    )
+    unit = django_filters.NumberFilter(label=_("单位"), field_name="unit_id")
+
+    class Meta:
+        model = Hazard
+        fields = ["q", "region", "grid", "state", "level", "source", "category", "cause_class",
+                  "unit_category", "overdue", "escalation", "listed", "discovered_from",
+                  "discovered_to", "deadline_from", "deadline_to", "unit"]
+
+    def __init__(self, data=None, *args, user=None, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        if user is None and self.request is not None:  # the API passes the request
+            user = getattr(self.request, "user", None)
+        if user is not None:
+            visible = Region.objects.for_user(user)
+            self.filters["region"].queryset = visible.filter(level__lte=3)
+            self.filters["grid"].queryset = visible.filter(level=4)
+
+    # --- the ledger page's dropdowns ---------------------------------------------------------
+
+    def options_html(self, name: str) -> str:
+        """The <option>s of filter `name`'s dropdown with the current value selected (regions:
+        only id and name are read)."""
+        selected = str(self.data.get(name, "")) if self.data else ""
+        field = self.filters[name]
+        if isinstance(field, django_filters.ModelChoiceFilter):
+            choices = field.queryset.values_list("pk", "name")
+        else:
+            choices = self.form.fields[name].choices
+        return mark_safe("".join(  # noqa: S308 - every value and label is escaped
+            f'<option value="{escape(value)}"{" selected" if str(value) == selected else ""}>'
+            f"{escape(label)}</option>"
+            for value, label in choices
+        ))
+
+    @cached_property
+    def options(self) -> _Options:
+        """`filter.options.state` in a template: options_html("state")."""
+        return _Options(self)
+
+    @property
+    def selected_region(self) -> Region | None:
+        """The region (or grid) the list is narrowed to, when the form is valid."""
+        if not self.is_bound or not self.form.is_valid():
+            return None
+        return self.form.cleaned_data.get("grid") or self.form.cleaned_data.get("region")
+
+    # --- filter methods ----------------------------------------------------------------------
+
+    def filter_q(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(number__icontains=value) | Q(description__contains=value)
+            | Q(unit__name__contains=value)
+        )
+
+    def filter_region(self, queryset, name, region):
+        subtree = Region.objects.filter(path__startswith=region.path).values("pk")
+        return queryset.filter(region__in=subtree)
+
+    def filter_overdue(self, queryset, name, value):
+        if value is None:
+            return queryset
+        overdue = Q(state__in=OPEN_STATES, deadline__lt=timezone.localdate())
+        return queryset.filter(overdue) if value else queryset.exclude(overdue)
+
+    def filter_listed(self, queryset, name, value):
+        if value is None:
+            return queryset
+        listed = Q(listed_on__isnull=False, lifted_on__isnull=True)
+        return queryset.filter(listed) if value else queryset.exclude(listed)
+
+    def filter_discovered(self, queryset, name, value):
+        """Whole local days, as a range on the indexed timestamp (no per-row date cast)."""
+        if name == "discovered_from":
+            return queryset.filter(discovered_at__gte=_day_start(value))
+        return queryset.filter(discovered_at__lt=_day_start(value + dt.timedelta(days=1)))
