@@ -9,6 +9,11 @@ from anjian.core.scope import user_can
 NAV_ITEMS = [
     (_("首页"), "home", None, None),
     (_("监管对象"), "units:list", "units.Unit", None),
+    (_("隐患排查"), "inspections:record_list", "inspections.InspectionRecord", None),
+    (_("检查计划"), "inspections:plan_list", "inspections.InspectionPlan", None),
+    (_("检查覆盖"), "inspections:coverage", "inspections.InspectionRecord", None),
+    (_("隐患台账"), "hazards:list", "hazards.Hazard", None),
+    (_("隐患统计"), "hazards:statistics", "hazards.Hazard", None),
     (_("区划网格"), "regions:list", "regions.Region", None),
     (_("机关站所"), "regions:organisation_list", "regions.Organisation", None),
     (_("人员"), "accounts:person_list", "accounts.Person", None),
@@ -38,7 +43,10 @@ def navigation(request):
     items = []
     for label, url_name, model_path, roles in NAV_ITEMS:
         if _visible(user, model_path, roles):
-            url = reverse(url_name)
-            items.append({"label": label, "url": url, "active": request.path.startswith(url)
-                          and (url != "/" or request.path == "/")})
+            items.append({"label": label, "url": reverse(url_name), "active": False})
+    # The item whose address is the longest prefix of this page is the active one.
+    matches = [i for i in items if request.path.startswith(i["url"])
+               and (i["url"] != "/" or request.path == "/")]
+    if matches:
+        max(matches, key=lambda i: len(i["url"]))["active"] = True
     return {"nav_items": items}

@@ -12,9 +12,8 @@ class HazardsConfig(AppConfig):
         from anjian.accounts.roles import register_permissions
         from anjian.core.scope import ADD, VIEW
 
-        seen = frozenset({VIEW})
         report = frozenset({VIEW, ADD})
-        by_role = {Role.LEADER: seen, Role.SAFETY_OFFICE: report, Role.AGENCY: report,
+        by_role = {Role.LEADER: report, Role.SAFETY_OFFICE: report, Role.AGENCY: report,
                    Role.VILLAGE: report, Role.GRID_WORKER: report, Role.ENTERPRISE: report,
                    Role.EXPERT: report}
         register_permissions("hazards.hazard", by_role)

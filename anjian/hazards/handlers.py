@@ -41,7 +41,8 @@ class Outcome:
 
 
 def _text(data: dict, name: str) -> str:
-    return str(data.get(name) or "").strip()
+    value = data.get(name)
+    return "" if value is None else str(value).strip()
 
 
 def _require(data: dict, names, errors: dict) -> None:

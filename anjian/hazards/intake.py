@@ -5,6 +5,7 @@ the record page."""
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from anjian.accounts.choices import Role
@@ -12,6 +13,7 @@ from anjian.core.photos import read_upload
 from anjian.hazards.choices import HazardSource, PhotoStage
 from anjian.hazards.services import StagedPhoto, hazard_report
 from anjian.inspections.choices import PlanKind, Verdict
+from anjian.inspections.models import InspectionAnswer
 
 SOURCE_OF_KIND = {
     PlanKind.SELF_CHECK: HazardSource.SELF_CHECK,
@@ -60,8 +62,12 @@ def raise_from_submission(*, record, answers, actor) -> None:
                           answer=answer)
 
 
+@transaction.atomic
 def hazard_raise_from_answer(*, actor, answer, overrides: dict | None = None):
-    """From the record page afterwards: the answer's photos become the hazard's discovery photos."""
+    """From the record page afterwards: the answer's photos become the hazard's discovery photos.
+    The answer row is locked, so two clicks at once raise one hazard."""
+    answer = InspectionAnswer.objects.select_for_update().select_related("record__unit", "item") \
+        .get(pk=answer.pk)
     if answer.verdict != Verdict.NONCONFORMS:
         raise ValidationError(_("只有“不符合”的检查项可以生成隐患"))
     if answer.hazards.exists():

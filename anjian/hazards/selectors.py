@@ -24,7 +24,8 @@ from anjian.regions.models import Region
 from anjian.units.choices import Category
 
 LEDGER_ROW_FIELDS = (
-    "number", "description", "level", "state", "source", "category", "deadline", "discovered_at",
+    "number", "description", "level", "state", "source", "category", "deadline",
+    "deadline_provisional", "discovered_at",
     "responsible_person", "escalation", "unit__name", "region__name", "region__level",
     "region__parent__name", "closed_at", "fixed_on_spot",
 )

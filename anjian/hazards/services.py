@@ -24,6 +24,7 @@ from anjian.hazards import handlers
 from anjian.hazards.choices import HazardAction, HazardState, PhotoStage
 from anjian.hazards.models import Hazard, HazardCounter, HazardEvent, HazardPhoto
 from anjian.hazards.workflow import TRANSITIONS, Transition, roles_for
+from anjian.units.choices import UnitStatus
 from anjian.units.models import Unit
 
 A = HazardAction
@@ -99,6 +100,8 @@ def hazard_report(*, actor, unit: Unit, data: dict, photos: Sequence[StagedPhoto
     transition = TRANSITIONS[A.REPORT]
     if not _actor_may(actor, transition.roles, Unit.objects.all(), unit.pk):
         raise PermissionDenied(_("该单位不在您的管辖范围内，不能上报隐患"))
+    if unit.status != UnitStatus.ACTIVE:
+        raise ValidationError(_("该单位已注销，不能再上报隐患"))
     values = handlers.report_values(data, photos)
     now = timezone.now()
     hazard = Hazard(

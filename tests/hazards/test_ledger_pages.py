@@ -238,6 +238,8 @@ def test_the_unit_page_counts_its_open_hazards_and_offers_a_report(world, client
     assert f"/hazards/?unit={unit.pk}" in box and f"/hazards/report/?unit={unit.pk}" in box
     assert numbers(client.get(f"/hazards/?unit={unit.pk}")) == {
         hazards[k].number for k in ("reported", "overdue")}
-    client.force_login(world.users["leader"])  # sees hazards but reports none from the page
+    client.force_login(world.users["leader"])  # leaders lead inspections and report what they find
     box = client.get(f"/units/{unit.pk}/").content.decode().split('id="unit-hazards"')[1]
-    assert "/hazards/report/" not in box.split("</div></div></div>")[0]
+    assert "/hazards/report/" in box.split("</div></div></div>")[0]
+    client.force_login(world.users["expert"])  # the expert's unit is another: no report here
+    assert client.get(f"/units/{unit.pk}/").status_code == 404

@@ -104,7 +104,7 @@ def test_a_unit_outside_the_scope_cannot_be_reported(world, client):
 
 
 def test_a_user_without_reporting_grants_is_told_so(world, client):
-    client.force_login(world.users["leader"])
+    client.force_login(world.users["auditor"])
     response = client.get("/hazards/report/")
     assert response.status_code == 200 and response.context["no_units"]
 
