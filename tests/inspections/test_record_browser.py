@@ -1,0 +1,91 @@
+"""The record form on a phone in Debian's Chromium: 不符合 shows the photo and hazard block, the
+position comes from the device, a finger signature is kept, and one tap makes one record and one
+hazard."""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.db import connections
+from playwright.sync_api import sync_playwright
+
+from anjian.inspections.models import InspectionRecord
+from anjian.testing.hazards import jpeg_bytes
+from anjian.testing.world import PASSWORD
+
+pytestmark = pytest.mark.browser
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture
+def phone(live_server):
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's Chromium is missing: run `make browser-deps`")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        context = browser.new_context(
+            locale="zh-CN", viewport={"width": 375, "height": 812}, is_mobile=True,
+            has_touch=True, permissions=["geolocation"],
+            geolocation={"latitude": 34.7201, "longitude": 111.1039, "accuracy": 10})
+        page = context.new_page()
+        page.set_default_timeout(15000)
+        page.base_url = live_server.url
+        try:
+            yield page
+        finally:
+            # The test body's queries run beside Playwright's event loop on a connection of their
+            # own; closed here, PostgreSQL can drop the test database at the end.
+            connections.close_all()
+            browser.close()
+
+
+def test_a_grid_worker_inspects_a_shop_on_a_phone(phone, transactional_db, world_tx, settings,
+                                                  tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    page, shop = phone, world_tx.units["shop_a"]
+    page.goto(page.base_url + "/login/")
+    page.fill("#id_username", "grid_a")
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(lambda url: "/login/" not in url)
+    page.goto(page.base_url + f"/inspections/records/new/?unit={shop.pk}")
+    cards = page.locator(".answer-item")
+    for index in range(cards.count()):
+        if cards.nth(index).locator(".verdict-group").count():
+            cards.nth(index).locator("label").first.click()  # 符合
+    third = cards.nth(2)
+    assert not third.locator(".nc-block").is_visible()
+    third.locator("label", has_text="不符合").click()
+    assert third.locator(".nc-block").is_visible()
+    third.locator("input[type=file]").set_input_files(
+        [{"name": "fire.jpg", "mimeType": "image/jpeg", "buffer": jpeg_bytes()}])
+    assert "已选择 1 张照片" in third.inner_text()
+    third.locator("input[type=text]").fill("灭火器过期")
+
+    page.click("#locate-btn")
+    page.wait_for_function("document.querySelector('input[name=latitude]').value !== ''")
+    pad = page.locator("#signature-pad")
+    pad.scroll_into_view_if_needed()
+    box = pad.bounding_box()
+    page.mouse.move(box["x"] + 20, box["y"] + 60)
+    page.mouse.down()
+    for step in range(1, 10):
+        page.mouse.move(box["x"] + 20 + step * 25, box["y"] + 60 + (30 if step % 2 else 0))
+    page.mouse.up()
+    assert page.input_value("input[name=signature]").startswith("data:image/png;base64,")
+
+    page.click("#record-submit")
+    page.wait_for_url("**/inspections/records/*/")
+    page.wait_for_load_state("networkidle")  # the stamped thumbnails, before the server stops
+    assert "已提交，生成隐患 1 条" in page.inner_text(".alert")
+    record = InspectionRecord.objects.get()
+    assert record.signature.startswith("data:image/png;base64,")
+    assert str(record.latitude) == "34.720100" and record.nonconforming_count == 1
+    hazard = apps.get_model("hazards", "Hazard").objects.get()
+    assert hazard.record == record and hazard.photos.count() == 1
+    assert page.locator(".signature-img").is_visible()
