@@ -18,7 +18,6 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,10 +25,9 @@ from django.utils.translation import gettext_lazy
 
 from anjian.accounts.choices import Duty
 from anjian.accounts.models import Person
-from anjian.core import journal
 from anjian.core.forms import ServiceErrorsMixin
-from anjian.core.models import JournalAction
 from anjian.core.photos import PhotoData, read_upload
+from anjian.inspections import services
 from anjian.inspections.choices import (
     AnswerType,
     CauseClass,
@@ -495,41 +493,13 @@ class FrequencyForm(forms.Form):
         return [(rule, self[f"rule_{rule.pk}_days"], self[f"rule_{rule.pk}_people"],
                  [p.name for p in rule.people.all() if p.pk in visible]) for rule in self.rules]
 
-    @transaction.atomic
     def save(self, actor) -> int:
-        """Write the changes, journaled; returns how many rows changed.
-
-        TODO(lead): this write belongs in inspections/services.py (`risk_frequency_update`,
-        `leader_rule_update`); it lives here only because this task may not touch services.py."""
-        changed = 0
+        """Hand the changes to the service; returns how many rows changed."""
         data = self.cleaned_data
-        for freq in RiskFrequency.objects.select_for_update():
-            key = _frequency_key(freq.risk_level)
-            if key in data and data[key] != freq.interval_days:
-                old, freq.interval_days = freq.interval_days, data[key]
-                freq.save(update_fields=["interval_days"])
-                journal.record(actor, freq, JournalAction.UPDATE, {"interval_days": [old, data[key]]})
-                changed += 1
-        visible_ids = set(self.visible.values_list("pk", flat=True))
-        for rule in LeaderInspectionRule.objects.select_for_update().prefetch_related("people"):
-            days = data.get(f"rule_{rule.pk}_days")
-            changes = {}
-            if days and days != rule.interval_days:
-                changes["interval_days"] = [rule.interval_days, days]
-                rule.interval_days = days
-                rule.save(update_fields=["interval_days"])
-            if f"rule_{rule.pk}_people" in data:
-                before = {p.pk: p.name for p in rule.people.all()}
-                # People the user cannot see (another town's) stay on the rule untouched.
-                kept = {pk for pk in before if pk not in visible_ids}
-                chosen = {p.pk: p.name for p in data[f"rule_{rule.pk}_people"]}
-                after = kept | set(chosen)
-                if after != set(before):
-                    rule.people.set(after)
-                    names = {**before, **chosen}
-                    changes["people"] = [sorted(before.values()),
-                                         sorted(names[pk] for pk in after)]
-            if changes:
-                journal.record(actor, rule, JournalAction.UPDATE, changes)
-                changed += 1
-        return changed
+        intervals = {f.risk_level: data[_frequency_key(f.risk_level)] for f in self.frequencies
+                     if _frequency_key(f.risk_level) in data}
+        rules = {rule.pk: (data.get(f"rule_{rule.pk}_days"), data.get(f"rule_{rule.pk}_people"))
+                 for rule in self.rules}
+        return services.inspection_rules_update(
+            actor=actor, intervals=intervals, rules=rules,
+            visible_ids=set(self.visible.values_list("pk", flat=True)))

@@ -32,6 +32,8 @@ from anjian.inspections.models import (
     InspectionPlan,
     InspectionRecord,
     InspectionTask,
+    LeaderInspectionRule,
+    RiskFrequency,
 )
 from anjian.units.choices import UnitStatus
 from anjian.units.models import Unit
@@ -358,3 +360,43 @@ def _photo(record, answer, data: PhotoData, actor) -> InspectionPhoto:
                       place=f"{record.unit.name} {record.location}".strip(),
                       photographer=record.inspector_names, record=record, answer=answer)
 
+
+
+# Frequencies (configurable local practice) --------------------------------------------------------
+
+@transaction.atomic
+def inspection_rules_update(*, actor, intervals: dict[str, int], rules: dict, visible_ids: set[int],
+                            ) -> int:
+    """Set the inspection interval of each risk colour (`intervals`: risk level → days) and each
+    leader rule's interval and people (`rules`: rule id → (days or None, people or None)). People
+    the actor cannot see (`visible_ids` excludes them) stay on a rule untouched. Journaled; returns
+    how many rows changed."""
+    _require_office(actor)
+    changed = 0
+    for freq in RiskFrequency.objects.select_for_update():
+        days = intervals.get(freq.risk_level)
+        if days and days != freq.interval_days:
+            journal.record(actor, freq, JournalAction.UPDATE, {"interval_days": [freq.interval_days,
+                                                                                 days]})
+            freq.interval_days = days
+            freq.save(update_fields=["interval_days"])
+            changed += 1
+    for rule in LeaderInspectionRule.objects.select_for_update().prefetch_related("people"):
+        days, people = rules.get(rule.pk, (None, None))
+        changes = {}
+        if days and days != rule.interval_days:
+            changes["interval_days"] = [rule.interval_days, days]
+            rule.interval_days = days
+            rule.save(update_fields=["interval_days"])
+        if people is not None:
+            before = {p.pk: p.name for p in rule.people.all()}
+            chosen = {p.pk: p.name for p in people}
+            after = {pk for pk in before if pk not in visible_ids} | set(chosen)
+            if after != set(before):
+                rule.people.set(after)
+                names = {**before, **chosen}
+                changes["people"] = [sorted(before.values()), sorted(names[pk] for pk in after)]
+        if changes:
+            journal.record(actor, rule, JournalAction.UPDATE, changes)
+            changed += 1
+    return changed
