@@ -49,6 +49,22 @@ def page(browser, live_server, request):
     context.close()
 
 
+@pytest.fixture
+def phone(browser, live_server, request):
+    """A phone-sized, touch page that shares its position (a grid worker in the field)."""
+    context = browser.new_context(
+        locale="zh-CN", viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True,
+        permissions=["geolocation"],
+        geolocation={"latitude": 34.7201, "longitude": 111.1039, "accuracy": 10})
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    page.base_url = live_server.url
+    yield page
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{request.node.name}-phone.png"), full_page=True)
+    context.close()
+
+
 def login(page, username: str, password: str = PASSWORD) -> None:
     page.goto(page.base_url + "/login/")
     page.fill("#id_username", username)

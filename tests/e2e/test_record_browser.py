@@ -2,57 +2,26 @@
 position comes from the device, a finger signature is kept, and one tap makes one record and one
 hazard."""
 
-import os
-from pathlib import Path
-
 import pytest
 from django.apps import apps
 from django.db import connections
-from playwright.sync_api import sync_playwright
 
 from anjian.inspections.models import InspectionRecord
 from anjian.testing.hazards import jpeg_bytes
-from anjian.testing.world import PASSWORD
+from tests.e2e.conftest import login
 
 pytestmark = pytest.mark.browser
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 @pytest.fixture
-def phone(live_server):
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's Chromium is missing: run `make browser-deps`")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        context = browser.new_context(
-            locale="zh-CN", viewport={"width": 375, "height": 812}, is_mobile=True,
-            has_touch=True, permissions=["geolocation"],
-            geolocation={"latitude": 34.7201, "longitude": 111.1039, "accuracy": 10})
-        page = context.new_page()
-        page.set_default_timeout(15000)
-        page.base_url = live_server.url
-        try:
-            yield page
-        finally:
-            # The test body's queries run beside Playwright's event loop on a connection of their
-            # own; closed here, PostgreSQL can drop the test database at the end.
-            connections.close_all()
-            browser.close()
+def shop(world_tx):
+    yield world_tx.units["shop_a"]
+    connections.close_all()  # the test's own queries ran beside Playwright's loop
 
 
-def test_a_grid_worker_inspects_a_shop_on_a_phone(phone, transactional_db, world_tx, settings,
-                                                  tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    page, shop = phone, world_tx.units["shop_a"]
-    page.goto(page.base_url + "/login/")
-    page.fill("#id_username", "grid_a")
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(lambda url: "/login/" not in url)
+def test_a_grid_worker_inspects_a_shop_on_a_phone(phone, shop):
+    page = phone
+    login(page, "grid_a")
     page.goto(page.base_url + f"/inspections/records/new/?unit={shop.pk}")
     cards = page.locator(".answer-item")
     for index in range(cards.count()):
