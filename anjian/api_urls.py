@@ -10,6 +10,12 @@ from rest_framework.routers import DefaultRouter
 
 from anjian.accounts.api import PersonViewSet
 from anjian.core.api import JournalEntryViewSet
+from anjian.hazards.api import HazardViewSet
+from anjian.inspections.api import (
+    InspectionPlanViewSet,
+    InspectionRecordViewSet,
+    InspectionTaskViewSet,
+)
 from anjian.regions.api import OrganisationViewSet, RegionViewSet
 from anjian.units.api import UnitViewSet
 
@@ -19,6 +25,10 @@ router.register("organisations", OrganisationViewSet, basename="organisation")
 router.register("people", PersonViewSet, basename="person")
 router.register("units", UnitViewSet, basename="unit")
 router.register("journal", JournalEntryViewSet, basename="journal")
+router.register("inspection-plans", InspectionPlanViewSet, basename="inspection-plan")
+router.register("inspection-tasks", InspectionTaskViewSet, basename="inspection-task")
+router.register("inspection-records", InspectionRecordViewSet, basename="inspection-record")
+router.register("hazards", HazardViewSet, basename="hazard")
 
 urlpatterns = [
     path("token/", obtain_auth_token, name="api-token"),

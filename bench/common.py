@@ -101,31 +101,37 @@ class BenchDatabase:
             conn.execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
 
 
-def bench_database(name: str, url: str | None = None) -> BenchDatabase:
-    """The database benchmark `name` uses on the server DATABASE_URL names (or SQLite)."""
-    if not re.fullmatch(r"[a-z0-9_]+", name):
-        raise ValueError(f"benchmark name must be lower-case letters, digits and _: {name!r}")
+def bench_database(name: str, url: str | None = None, database: str | None = None
+                   ) -> BenchDatabase:
+    """The database benchmark `name` uses on the server DATABASE_URL names (or SQLite):
+    `anjian_bench_<name>`, or `database` when given (also the SQLite file's name)."""
+    for value in (name, database or "x"):
+        if not re.fullmatch(r"[a-z0-9_]+", value):
+            raise ValueError(f"benchmark and database names are lower-case letters, digits and _: "
+                             f"{value!r}")
     url = os.environ.get("DATABASE_URL", "") if url is None else url
     if database_kind(url) == "postgresql":
-        dbname = f"anjian_bench_{name}"
+        dbname = database or f"anjian_bench_{name}"
         return BenchDatabase("postgresql", dbname, _with_dbname(url, dbname),
                              admin_url=_with_dbname(url, "postgres"))
-    path = OUT_DIR / f"{name}.sqlite3"
+    path = OUT_DIR / f"{database or name}.sqlite3"
     return BenchDatabase("sqlite", str(path), f"sqlite:///{path}")
 
 
-def setup_django(name: str, *, migrate: bool = True, reuse: bool = False) -> BenchDatabase:
+def setup_django(name: str, *, migrate: bool = True, reuse: bool = False,
+                 database: str | None = None) -> BenchDatabase:
     """Create benchmark `name`'s own fresh database, set Django up on it and migrate it.
 
     reuse=True keeps the database of an earlier run when there is one (its data stays; the
     benchmark decides whether it fits) and never drops it: for quick iterations while tuning.
+    `database` names the database instead of `anjian_bench_<name>` (see bench_database).
     """
     import django
     from django.conf import settings
 
     if settings.configured:
         raise RuntimeError("Django is already set up in this process; run each benchmark on its own")
-    db = bench_database(name)
+    db = bench_database(name, database=database)
     reused = reuse and db.exists()
     if not reused:
         db.create()

@@ -1,5 +1,8 @@
 """Writing the journal: services call `record` (or `record_many` for bulk writes) inside their
-transaction, so a change and its journal entry commit or roll back together."""
+transaction, so a change and its journal entry commit or roll back together.
+
+Entries are hash-chained as they are written (`anjian.core.journal_chain`); `verify_chain` checks
+the chain and `anjian verify-journal` reports on it."""
 
 from __future__ import annotations
 
@@ -9,9 +12,13 @@ import decimal
 from collections.abc import Iterable
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import models, transaction
 
+from anjian.core.journal_chain import Problem, check_chain, lock, seal_pending, verify_chain
 from anjian.core.models import JournalAction, JournalEntry
+
+__all__ = ["Problem", "build", "check_chain", "diff", "entries_for", "lock",
+           "record", "record_many", "seal_pending", "snapshot", "verify_chain"]
 
 request_id_var: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="")
 source_var: contextvars.ContextVar[str] = contextvars.ContextVar("journal_source", default="")
@@ -68,16 +75,22 @@ def build(actor, obj: models.Model, action: str, changes: dict | None = None,
 
 def record(actor, obj: models.Model, action: str, changes: dict | None = None,
            comment: str = "") -> JournalEntry | None:
-    """Journal one change. An update that changed nothing writes nothing."""
+    """Journal one change. An update that changed nothing writes nothing.
+
+    Outside a transaction this opens one: the chain lock must last until the entry commits."""
     if action == JournalAction.UPDATE and not changes and not comment:
         return None
     entry = build(actor, obj, action, changes, comment)
-    entry.save()
+    with transaction.atomic(savepoint=False):
+        entry.save()  # chains it (JournalEntry.save)
     return entry
 
 
 def record_many(entries: list[JournalEntry], batch_size: int = 2000) -> None:
-    JournalEntry.objects.bulk_create(entries, batch_size=batch_size)
+    """Journal many changes at once: one lock, the chain computed in Python for the whole list,
+    then bulk inserts in list order (JournalEntry.objects.bulk_create chains them)."""
+    with transaction.atomic(savepoint=False):
+        JournalEntry.objects.bulk_create(entries, batch_size=batch_size)
 
 
 def entries_for(obj: models.Model):

@@ -2,7 +2,9 @@
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import models, router, transaction
+from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -14,13 +16,33 @@ class JournalAction(models.TextChoices):
     RESTORE = "restore", _("恢复")
 
 
+class JournalAppendOnlyError(Exception):
+    """Raised on an attempt to change or delete a journal entry through the model."""
+
+
+class JournalEntryQuerySet(models.QuerySet):
+    def bulk_create(self, objs, *args, **kwargs):
+        """Chain the new entries first (see `anjian.core.journal_chain`): bulk_create bypasses
+        save(), and an entry written without its hash would break the chain for every reader."""
+        from anjian.core import journal_chain
+
+        objs = list(objs)
+        with transaction.atomic(using=self.db, savepoint=False):
+            journal_chain.link(objs, using=self.db)
+            return super().bulk_create(objs, *args, **kwargs)
+
+
 class JournalEntry(models.Model):
     """One change to one object: who, when, in which request, which fields from what to what.
 
-    Append-only: nothing in Anjian updates or deletes a journal entry.
+    Append-only and hash-chained (`anjian.core.journal_chain`): each entry stores the SHA-256 of
+    the previous entry's hash plus its own content, so `anjian verify-journal` can tell when a row
+    was edited, removed or slipped in behind the application's back. save() chains a new entry and
+    refuses an existing one; delete() refuses.
     """
 
-    created_at = models.DateTimeField(_("时间"), auto_now_add=True, db_index=True)
+    # Not auto_now_add: that would overwrite, at insert time, the value the hash was computed on.
+    created_at = models.DateTimeField(_("时间"), default=timezone.now, editable=False, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("操作人"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
@@ -34,6 +56,14 @@ class JournalEntry(models.Model):
     object_repr = models.CharField(_("对象"), max_length=255)
     changes = models.JSONField(_("变更内容"), default=dict, blank=True)
     comment = models.TextField(_("说明"), blank=True)
+    # db_default: rows inserted by raw SQL (the ledger importer) start unsealed ("") and are
+    # chained by journal_chain.seal_pending() in the same transaction.
+    prev_hash = models.CharField(_("前一条哈希"), max_length=64, default="", db_default="",
+                                 blank=True, editable=False)
+    hash = models.CharField(_("哈希"), max_length=64, default="", db_default="", blank=True,
+                            editable=False)
+
+    objects = JournalEntryQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("变更日志")
@@ -43,3 +73,18 @@ class JournalEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_name} {self.get_action_display()} {self.object_repr}"
+
+    def save(self, *args, **kwargs):
+        """Insert a new entry, chained to the last one; never update a stored entry."""
+        from anjian.core import journal_chain
+
+        if not self._state.adding or kwargs.get("force_update") or kwargs.get("update_fields"):
+            raise JournalAppendOnlyError(gettext("变更日志只能追加，不能修改已有的日志"))
+        kwargs["force_insert"] = True
+        using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
+        with transaction.atomic(using=using, savepoint=False):
+            journal_chain.link([self], using=using)
+            super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise JournalAppendOnlyError(gettext("变更日志只能追加，不能删除"))

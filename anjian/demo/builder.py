@@ -3,6 +3,8 @@
 Existing objects are recognised by their keys (region code; organisation name in its region;
 person name in their region; unit credit code or name within the town; username) and left exactly
 as they are, so running the demo again creates nothing and never touches anyone's own data.
+Then, once the units and users exist, a year of inspections and hazards up to today
+(`demo.inspections`), unless the town already has it.
 """
 
 from __future__ import annotations
@@ -19,9 +21,12 @@ from anjian.accounts.roles import UNIT_ROLES
 from anjian.core import journal
 from anjian.core.models import JournalAction
 from anjian.demo import DEMO_PASSWORD
+from anjian.demo.inspections import build_year, year_exists
+from anjian.demo.periods import DemoYear
 from anjian.demo.plan import make_plan
 from anjian.demo.specs import Plan, UserSpec
 from anjian.demo.township import TOWN_CODE
+from anjian.demo.yearkit import YearKit
 from anjian.regions.models import Organisation, Region, Sector
 from anjian.regions.services import organisation_create, region_create
 from anjian.units.models import Unit, UnitAccess
@@ -46,6 +51,7 @@ def build_demo() -> DemoResult:
             people = _people(result, regions, organisations)
             units = _units(result, regions, people)
             _users(result, regions, organisations, people, units)
+            _year(result, regions[TOWN_CODE], organisations, people, units)
     finally:
         journal.source_var.reset(token)
     return result
@@ -148,6 +154,18 @@ def _users(result: DemoResult, regions: dict[str, Region], organisations: dict[s
                                 regions, organisations, units)
             result.created["users"] += 1
         result.users[spec.username] = user
+
+
+def _year(result: DemoResult, town: Region, organisations: dict[str, Organisation],
+          people: dict[str, Person], units: dict[str, Unit]) -> None:
+    if year_exists(town):
+        return
+    rows = {u.pk: u for u in Unit.objects.filter(region__path__startswith=town.path)
+            .select_related("region")}
+    ordered = [rows[units[spec.name].pk] for spec in result.plan.units]
+    kit = YearKit(DemoYear(), result.plan, town, result.users, ordered, people, organisations)
+    build_year(kit)
+    result.created.update(kit.created)
 
 
 def _user_create(spec: UserSpec, person: Person | None, password: str, regions, organisations,

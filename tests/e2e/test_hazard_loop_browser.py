@@ -44,7 +44,7 @@ def _inspect_on_phone(phone, restaurant) -> Hazard:
             if card.locator("input[type=file]").count():  # a photo item
                 card.locator("input[type=file]").set_input_files([PHOTO])
             continue
-        if "安全出口" in card.inner_text() and fire_exit is None:
+        if "锁闭疏散通道和安全出口" in card.inner_text() and fire_exit is None:
             fire_exit = card
             card.locator("label", has_text="不符合").click()
         else:

@@ -11,9 +11,11 @@ from django.core.management.base import BaseCommand
 from anjian.accounts.choices import Role
 from anjian.demo import DEMO_PASSWORD
 from anjian.demo.builder import DemoResult, build_demo
+from anjian.demo.summary import ledger_counts
 
 KINDS = [("regions", "区划/网格"), ("organisations", "机关站所"), ("people", "人员"),
-         ("units", "监管对象"), ("users", "用户")]
+         ("units", "监管对象"), ("users", "用户"), ("plans", "检查计划"), ("records", "检查记录"),
+         ("hazards", "隐患")]
 
 
 def _width(text: str) -> int:
@@ -37,6 +39,9 @@ class Command(BaseCommand):
                 f"演示乡镇 西张村镇 demo township: 新建 {created}（用时 {seconds:.1f} 秒）"))
         else:
             self.stdout.write(f"演示乡镇 西张村镇 demo township: 已完整存在，未新建任何对象（用时 {seconds:.1f} 秒）")
+        counts = ledger_counts()
+        if counts is not None and (counts.records or counts.total_hazards):
+            self.stdout.write(counts.line())
         self.stdout.write(self.login_table(result))
 
     def login_table(self, result: DemoResult) -> str:
