@@ -28,7 +28,6 @@ from anjian.regions.models import Region
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-QUARTERS = "一二三四"
 DUE_SOON_DAYS = 15
 
 
@@ -107,8 +106,8 @@ class Period:
     def name(self) -> str:
         if self.quarter is None:
             return _("%(year)s年度") % {"year": self.year}
-        return _("%(year)s年第%(quarter)s季度") % {"year": self.year,
-                                                 "quarter": QUARTERS[self.quarter - 1]}
+        quarter = [_("第一季度"), _("第二季度"), _("第三季度"), _("第四季度")][self.quarter - 1]
+        return _("%(year)s年%(quarter)s") % {"year": self.year, "quarter": quarter}
 
     @property
     def title(self) -> str:
