@@ -26,6 +26,7 @@ from anjian.demo.hazard_cases import CASES, SPOT_POOL, Case, Step
 from anjian.demo.logins import ENTERPRISE_UNIT
 from anjian.demo.organisations import EXPERT_AGENCY, POLICE, SAFETY_OFFICE
 from anjian.demo.photos import photo
+from anjian.demo.records import Visit, answers_for, record_data
 from anjian.demo.yearkit import SEED, Checklist, YearKit
 from anjian.hazards import services as hs
 from anjian.hazards.choices import HazardLevel, PhotoStage, ResponsibleParty
@@ -152,8 +153,6 @@ def _report(kit: YearKit, case: Case, unit: Unit, when: dt.datetime, rng) -> Haz
         overrides["location"] = unit.address
     discovery = photo(f"{case.key}:discovery", PhotoStage.DISCOVERY, when, unit)
     if case.kind:
-        from anjian.demo.inspections import Visit, answers_for, record_data
-
         checklist = kit.checklist(unit)
         inspectors = _inspectors(kit, case.by, case.kind, unit, rng)
         leader = kit.leaders[0] if case.kind == PlanKind.LEADER_LED else None
@@ -166,8 +165,8 @@ def _report(kit: YearKit, case: Case, unit: Unit, when: dt.datetime, rng) -> Haz
         summary = f"发现隐患1处：{case.text}{done}。"
         if leader:
             summary = f"{leader.name}带队督导检查：{summary}"
-        record = record_submit(actor=actor, unit=unit, data=record_data(kit, visit, checklist, summary),
-                               answers=answers)
+        data = record_data(kit, visit, checklist, summary)
+        record = record_submit(actor=actor, unit=unit, data=data, answers=answers)
         kit.created["records"] += 1
         return record.hazards.get()
     data = {**overrides, "discovered_at": when}
@@ -235,6 +234,9 @@ class _Play:
             hazard.deadline = real.date
         self.deadline = real.date
 
+    def _secretary(self):
+        return self.kit.secretaries[self.kit.village_of(self.unit)]
+
     def _user(self, username: str):
         return self.kit.users[username]
 
@@ -247,7 +249,7 @@ class _Play:
             given, real = self._deadline(day, d["wd"])
             data = {
                 "measures": case.measures, "responsible_party": self.party,
-                "responsible_person": unit.principal or self.kit.secretaries[self.kit.village_of(unit)].name,
+                "responsible_person": unit.principal or self._secretary().name,
                 "responsible_phone": unit.principal_phone if unit.principal else "",
                 "deadline": given, "funds": str(case.funds or 0),
                 "contingency_plan": CONTINGENCY.get(case.category, DEFAULT_CONTINGENCY),
@@ -294,8 +296,8 @@ class _Play:
                 photos.append(_staged(f"{case.key}:acceptance", PhotoStage.ACCEPTANCE, when, unit))
             data = {"acceptance_opinion": self.rng.choice(OPINIONS).format(done=case.done)}
             if d.get("panel"):
-                data["acceptance_panel"] = "、".join(
-                    [self.kit.experts[0].name, self.kit.experts[1].name, self.kit.head(SAFETY_OFFICE).name])
+                panel = [*self.kit.experts[:2], self.kit.head(SAFETY_OFFICE)]
+                data["acceptance_panel"] = "、".join(p.name for p in panel)
                 data["acceptance_opinion"] = (
                     f"经{EXPERT_AGENCY}专家和镇应急管理办公室组成的验收组现场验收：{case.done}，"
                     "报警和联锁试验正常，整改到位，同意销号、摘牌。")
@@ -348,13 +350,12 @@ def run_case(kit: YearKit, timed: TimedCase) -> Hazard:
 
 def spot_fix(kit: YearKit, visit, checklist: Checklist, rng: random.Random):
     """An ordinary record that found one small problem, fixed at once by the inspector."""
-    from anjian.demo.inspections import answers_for, record_data
-
     keyword, text, done, category, cause = visit.spot
     unit, when = visit.unit, visit.when
     seed = f"spot:{unit.name}:{when:%Y%m%d%H%M}"
     overrides = {"description": text, "category": category, "cause_class": cause}
-    wrong = (checklist.item(keyword), "", overrides, [photo(f"{seed}:discovery", "discovery", when, unit)])
+    found = photo(f"{seed}:discovery", PhotoStage.DISCOVERY, when, unit)
+    wrong = (checklist.item(keyword), "", overrides, [found])
     answers = answers_for(kit, unit, checklist, rng, wrong=wrong, when=when)
     actor = kit.users[visit.actor]
     record = record_submit(actor=actor, unit=unit, answers=answers, data=record_data(

@@ -33,28 +33,24 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 
-from anjian.accounts.models import Person
 from anjian.core import journal
 from anjian.core.models import JournalAction
 from anjian.demo import hazards as demo_hazards
 from anjian.demo.logins import ENTERPRISE_UNIT
 from anjian.demo.organisations import EXPERT_AGENCY, POLICE, SAFETY_OFFICE
 from anjian.demo.periods import DemoYear, Period
-from anjian.demo.photos import photo
-from anjian.demo.yearkit import SEED, Checklist, YearKit
+from anjian.demo.records import Visit, answers_for, record_data
+from anjian.demo.yearkit import SEED, YearKit
 from anjian.inspections.choices import (
-    AnswerType,
     LeaderRank,
     PlanKind,
     PlanStatus,
     TaskStatus,
-    Verdict,
 )
 from anjian.inspections.models import (
     InspectionAnswer,
@@ -86,16 +82,6 @@ BEHIND_RED = "陕州区西张村选矿厂尾矿库"  # red, weekly, last inspect
 SPOT_FIXES = 18  # small problems found and fixed on the spot during ordinary records
 EXPERT_ENTERPRISES = ("陕州区西张村选矿厂", "三门峡西张村黄金矿业有限公司")
 
-# Answers "不适用" by checklist and unit: keywords of items that do not apply.
-NOT_APPLICABLE = {
-    ("mine-pit-patrol", "abandoned_pit"): ("尾矿库", "矿山"),
-    ("mine-pit-patrol", "tailings_pond"): ("封闭情况", "非法开采", "矿山"),
-    ("mine-pit-patrol", "mine"): ("封闭情况", "尾矿库"),
-    ("crowded-place", "kindergarten"): ("火灾自动报警",),
-    ("crowded-place", "poverty_relief_workshop"): ("火灾自动报警",),
-    ("small-venue-fire", "street_shop"): ("室内消火栓",),
-    ("small-venue-fire", "small_shop"): ("室内消火栓",),
-}
 QUIET_SUMMARIES = {
     "abandoned_pit": "坑口封堵设施完好，警示牌齐全，周边无塌陷、无私挖滥采痕迹。",
     "geological_hazard": "隐患点巡查，未见新的裂缝、变形，监测责任人在岗，预警信号畅通。",
@@ -108,18 +94,6 @@ QUIET_SUMMARIES = {
 SUMMARIES = ("逐项检查，未发现问题。", "检查%(n)s项，均符合要求。",
              "现场检查未发现安全隐患，已提醒负责人做好日常防火巡查。",
              "逐项检查符合要求，已向负责人宣传安全用火用电常识。")
-
-
-@dataclass
-class Visit:
-    when: dt.datetime
-    unit: Unit
-    kind: str
-    actor: str  # demo username that submits the record
-    plan: InspectionPlan | None = None
-    inspectors: list[Person] = field(default_factory=list)
-    leader: Person | None = None
-    spot: tuple | None = None  # a small problem fixed on the spot (a hazard_cases.SPOT_POOL row)
 
 
 def year_exists(town) -> bool:
@@ -180,12 +154,15 @@ def _plans(kit: YearKit) -> None:
         specs.append((K.KEY_PERIOD, period, f"{period.name}{what}", categories, [safety, police],
                       [kit.head(SAFETY_OFFICE)], "节日和重要会议期间，对人员密集场所、危化品、矿山等重点单位开展检查。"))
     festival = year.spring_festival()
-    before = Period(festival.name, festival.start - dt.timedelta(days=12), festival.start + dt.timedelta(days=10))
+    before = Period(festival.name, festival.start - dt.timedelta(days=12),
+                    festival.start + dt.timedelta(days=10))
     month = year.safety_month()
     winter = year.winter_gas()
     for period, name, categories in (
-            (before, f"{festival.name}前烟花爆竹和燃气安全联合执法", ["fireworks_outlet", "gas_sales_point", "gas_station"]),
-            (month, f"{month.name}联合执法检查", ["crowded_place", "gas_station", "gas_sales_point", "enterprise"]),
+            (before, f"{festival.name}前烟花爆竹和燃气安全联合执法",
+             ["fireworks_outlet", "gas_sales_point", "gas_station"]),
+            (month, f"{month.name}联合执法检查",
+             ["crowded_place", "gas_station", "gas_sales_point", "enterprise"]),
             (winter, f"{winter.name}燃气安全联合执法检查", ["gas_sales_point", "gas_station"])):
         specs.append((K.JOINT_ENFORCEMENT, period, name, categories, [police, fire, market, safety],
                       [kit.head(POLICE), kit.head(FIRE_SERVICE), kit.head(MARKET)],
@@ -343,7 +320,8 @@ def _special_visits(kit: YearKit, rng: random.Random) -> list[Visit]:
                     inspectors = [kit.member(POLICE, rng), kit.member(FIRE_SERVICE, rng),
                                   kit.member(MARKET, rng)]
                 elif kit.police_may(unit) and rng.random() < 0.6:
-                    actor, inspectors = "demo_police", [kit.member(POLICE, rng), kit.member(FIRE_SERVICE, rng)]
+                    actor = "demo_police"
+                    inspectors = [kit.member(POLICE, rng), kit.member(FIRE_SERVICE, rng)]
                 else:
                     actor = "demo_office"
                     inspectors = [kit.member(SAFETY_OFFICE, rng), kit.member(ENFORCEMENT, rng)]
@@ -369,8 +347,11 @@ def _leader_visits(kit: YearKit, rng: random.Random) -> list[Visit]:
     weeks or so."""
     year = kit.year
     key_units = [u for u in kit.units if u.category in KEY_CATEGORIES]
-    schedule = [(kit.leaders[0], 7, 0.88, 2, "demo_leader"), (kit.leaders[1], 7, 0.8, 11, "demo_office"),
-                (kit.leaders[5], 14, 0.9, 3, "demo_office"), (kit.leaders[6], 14, 0.85, 6, "demo_office")]
+    # (leader, days between, share of those days with an inspection, last one days ago, login)
+    schedule = [(kit.leaders[0], 7, 0.88, 2, "demo_leader"),
+                (kit.leaders[1], 7, 0.8, 11, "demo_office"),
+                (kit.leaders[5], 14, 0.9, 3, "demo_office"),
+                (kit.leaders[6], 14, 0.85, 6, "demo_office")]
     visits = []
     for leader, every, share, last_ago, actor in schedule:
         linked = [u for u in key_units if u.linked_leader_id == leader.pk] or key_units
@@ -405,49 +386,17 @@ def _self_checks(kit: YearKit, rng: random.Random) -> list[Visit]:
 
 def _spot_fixes(visits: list[Visit], kit: YearKit, rng: random.Random) -> None:
     """Mark a few ordinary visits as finding a small problem that is fixed on the spot."""
-    pool = [v for v in visits if v.kind not in (K.LEADER_LED, K.SELF_CHECK)
-            and kit.checklist(v.unit) and kit.checklist(v.unit).template.family in demo_hazards.SPOT_POOL]
+    def fits(visit: Visit) -> bool:
+        checklist = kit.checklist(visit.unit)
+        return (visit.kind not in (K.LEADER_LED, K.SELF_CHECK) and checklist is not None
+                and checklist.template.family in demo_hazards.SPOT_POOL)
+
+    pool = [v for v in visits if fits(v)]
     for visit in rng.sample(pool, min(SPOT_FIXES, len(pool))):
         visit.spot = rng.choice(demo_hazards.SPOT_POOL[kit.checklist(visit.unit).template.family])
 
 
 # Records -------------------------------------------------------------------------------------------
-
-def answers_for(kit: YearKit, unit: Unit, checklist: Checklist, rng: random.Random, *,
-                wrong: tuple | None = None, with_photo: bool = False,
-                when: dt.datetime | None = None) -> list[AnswerInput]:
-    """All conforming answers (不适用 where an item does not apply), the photo item sometimes
-    answered; `wrong` = (item, text, hazard overrides, photos) marks one item 不符合 with a hazard."""
-    na = NOT_APPLICABLE.get((checklist.template.family, unit.subcategory)) or \
-        NOT_APPLICABLE.get((checklist.template.family, unit.category)) or ()
-    answers = []
-    for item in checklist.items:
-        if wrong and item.pk == wrong[0].pk:
-            answers.append(AnswerInput(item.pk, Verdict.NONCONFORMS, text=wrong[1], raise_hazard=True,
-                                       hazard=wrong[2], photos=wrong[3]))
-        elif item.answer_type == AnswerType.VERDICT:
-            skip = any(k in item.text or k == item.section for k in na)
-            answers.append(AnswerInput(item.pk, Verdict.NOT_APPLICABLE if skip else Verdict.CONFORMS))
-        elif item.answer_type == AnswerType.NUMBER:
-            answers.append(AnswerInput(item.pk, number=rng.randint(6, 420)))
-        elif item.answer_type == AnswerType.PHOTO and with_photo:
-            answers.append(AnswerInput(item.pk, photos=[photo(
-                f"record:{unit.name}:{when:%Y%m%d%H%M}", "record", when, unit)]))
-    return answers
-
-
-def record_data(kit: YearKit, visit: Visit, checklist: Checklist | None, summary: str) -> dict:
-    task = kit.tasks.pop((visit.plan.pk, visit.unit.pk), None) if visit.plan else None
-    names = [p.name for p in visit.inspectors] or [visit.unit.safety_officer or visit.unit.principal
-                                                   or str(kit.users[visit.actor])]
-    return {
-        "kind": visit.kind, "plan": visit.plan, "task": task,
-        "template": checklist.template if checklist else None, "inspected_at": visit.when,
-        "inspectors": visit.inspectors, "inspector_names": "、".join(names), "leader": visit.leader,
-        "latitude": visit.unit.latitude, "longitude": visit.unit.longitude, "summary": summary,
-        "signature": names[0],
-    }
-
 
 def submit(kit: YearKit, visit: Visit, rng: random.Random, bulk: _Bulk) -> None:
     unit, checklist = visit.unit, kit.checklist(visit.unit)

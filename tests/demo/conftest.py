@@ -23,12 +23,13 @@ class FastArgon2(Argon2PasswordHasher):
 
 
 @pytest.fixture(scope="package")
-def demo(django_db_setup, django_db_blocker):
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
     with django_db_blocker.unblock():
         outer = transaction.atomic()
         outer.__enter__()
         try:
-            with override_settings(PASSWORD_HASHERS=FAST_ARGON2):
+            media = tmp_path_factory.mktemp("demo-media")  # the demo year's photos
+            with override_settings(PASSWORD_HASHERS=FAST_ARGON2, MEDIA_ROOT=str(media)):
                 result = build_demo()
         except BaseException:
             transaction.set_rollback(True)

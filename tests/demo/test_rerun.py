@@ -14,6 +14,8 @@ from anjian.demo import DEMO_PASSWORD
 from anjian.demo.builder import build_demo
 from anjian.demo.plan import make_plan
 from anjian.demo.selectors import database_fingerprint
+from anjian.hazards.models import Hazard
+from anjian.inspections.models import InspectionPlan, InspectionRecord, InspectionTask
 from anjian.regions.models import Organisation, Region
 from anjian.units.models import Unit, UnitAccess
 from anjian.units.services import unit_create
@@ -60,6 +62,8 @@ def test_it_only_adds_to_what_is_there(town):
     """A missing demo unit is added again; an office's own unit in the town is not touched."""
     pit = Unit.objects.filter(category="abandoned_pit").order_by("name").first()
     name = pit.name
+    for rows in (Hazard, InspectionRecord, InspectionTask):  # the demo year's, on this pit
+        rows.objects.filter(unit=pit).delete()
     pit.delete()
     own = unit_create(actor=None, data={
         "name": "办公室自己登记的单位", "category": "street_shop", "subcategory": "street_shop",
@@ -96,6 +100,9 @@ def test_two_fresh_builds_write_the_same_data(town):
 def _delete_demo():
     """Empty the (test) database of the demo, children before what they point to."""
     User.objects.filter(username__startswith="demo_").delete()
+    Hazard.objects.all().delete()
+    InspectionRecord.objects.all().delete()
+    InspectionPlan.objects.all().delete()  # and their tasks
     Unit.objects.all().delete()
     Person.objects.all().delete()
     Organisation.objects.all().delete()
