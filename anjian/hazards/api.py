@@ -166,7 +166,7 @@ class HazardViewSet(ScopedViewSet):
 
     @extend_schema(
         summary="Statistics (统计) of the filtered hazards: found, rectified, rates, overdue, major",
-        parameters=[_by], responses=StatisticsSerializer,
+        parameters=[_by], responses=StatisticsSerializer, filters=True,
     )
     @action(detail=False, methods=["get"])
     def statistics(self, request):

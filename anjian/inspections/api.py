@@ -19,7 +19,13 @@ from django.db.models import Count
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+)
 from rest_framework import exceptions, status
 from rest_framework.decorators import action
 from rest_framework.renderers import JSONRenderer
@@ -28,7 +34,8 @@ from rest_framework.response import Response
 from anjian.core.api import ScopedFilterSet, ScopedViewSet
 from anjian.core.photos import stamped_response
 from anjian.inspections import services
-from anjian.inspections.choices import PlanKind, PlanStatus, TaskStatus
+from anjian.inspections.choices import TaskStatus
+from anjian.inspections.filtersets import PlanFilterSet, RecordFilterSet, TaskFilterSet
 from anjian.inspections.models import InspectionPlan, InspectionRecord, InspectionTask
 from anjian.inspections.serializers import (
     IDEMPOTENCY_PARAMETER,
@@ -57,17 +64,16 @@ READ_ONLY = ["get", "head", "options"]
 
 # --- plans ----------------------------------------------------------------------------------------
 
-class InspectionPlanFilterSet(ScopedFilterSet):
-    kind = django_filters.ChoiceFilter(label=gettext_lazy("检查类型"), choices=PlanKind.choices)
-    status = django_filters.ChoiceFilter(label=gettext_lazy("状态"), choices=PlanStatus.choices)
+class InspectionPlanFilterSet(ScopedFilterSet, PlanFilterSet):
+    """The plan list's filters, with the user (ScopedFilterBackend) and a region."""
+
     region = django_filters.ModelChoiceFilter(label=gettext_lazy("检查范围"),
                                               queryset=Region.objects.all())
 
     scoped_filters = {"region": Region}
 
-    class Meta:
-        model = InspectionPlan
-        fields: list[str] = []
+    class Meta(PlanFilterSet.Meta):
+        fields = [*PlanFilterSet.Meta.fields, "region"]
 
 
 @extend_schema_view(
@@ -100,8 +106,9 @@ class InspectionPlanViewSet(ScopedViewSet):
 
 # --- tasks ----------------------------------------------------------------------------------------
 
-class InspectionTaskFilterSet(ScopedFilterSet):
-    status = django_filters.ChoiceFilter(label=gettext_lazy("状态"), choices=TaskStatus.choices)
+class InspectionTaskFilterSet(ScopedFilterSet, TaskFilterSet):
+    """The task list's filters, with the user (ScopedFilterBackend), a plan and a unit."""
+
     plan = django_filters.ModelChoiceFilter(label=gettext_lazy("检查计划"),
                                             queryset=InspectionPlan.objects.all())
     unit = django_filters.ModelChoiceFilter(label=gettext_lazy("检查对象"),
@@ -109,9 +116,8 @@ class InspectionTaskFilterSet(ScopedFilterSet):
 
     scoped_filters = {"plan": InspectionPlan, "unit": Unit}
 
-    class Meta:
-        model = InspectionTask
-        fields: list[str] = []
+    class Meta(TaskFilterSet.Meta):
+        fields = [*TaskFilterSet.Meta.fields, "plan", "unit"]
 
 
 class InspectionTaskViewSet(ScopedViewSet):
@@ -127,7 +133,7 @@ class InspectionTaskViewSet(ScopedViewSet):
     def get_queryset(self):
         return super().get_queryset().order_by("due_date", "pk")
 
-    @extend_schema(summary="My pending tasks: units I may inspect (待检查任务)")
+    @extend_schema(summary="My pending tasks: units I may inspect (待检查任务)", filters=True)
     @action(detail=False, methods=["get"])
     def mine(self, request):
         reachable = services.units_reachable(request.user).values("pk")
@@ -139,22 +145,12 @@ class InspectionTaskViewSet(ScopedViewSet):
 
 # --- records --------------------------------------------------------------------------------------
 
-class InspectionRecordFilterSet(ScopedFilterSet):
-    unit = django_filters.ModelChoiceFilter(label=gettext_lazy("检查对象"),
-                                            queryset=Unit.objects.all())
-    plan = django_filters.ModelChoiceFilter(label=gettext_lazy("检查计划"),
-                                            queryset=InspectionPlan.objects.all())
-    kind = django_filters.ChoiceFilter(label=gettext_lazy("检查类型"), choices=PlanKind.choices)
-    inspected_after = django_filters.IsoDateTimeFilter(
-        label=gettext_lazy("检查时间起"), field_name="inspected_at", lookup_expr="gte")
-    inspected_before = django_filters.IsoDateTimeFilter(
-        label=gettext_lazy("检查时间止"), field_name="inspected_at", lookup_expr="lt")
+class InspectionRecordFilterSet(RecordFilterSet):
+    """The record list's own filters; `region` is documented as the region's id."""
 
-    scoped_filters = {"unit": Unit, "plan": InspectionPlan}
-
-    class Meta:
-        model = InspectionRecord
-        fields: list[str] = []
+    @extend_schema_field(OpenApiTypes.INT)
+    def filter_region(self, queryset, name, region):
+        return super().filter_region(queryset, name, region)
 
 
 # Which record the current request's submission created: set by a record hook inside the

@@ -3,6 +3,7 @@ may do next, reporting with photos, every workflow action with the version guard
 
 import base64
 import datetime as dt
+import json
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
@@ -93,6 +94,17 @@ def test_a_hazard_is_reported_with_form_fields_and_photo_files(world):
     assert hazard.number.startswith("YH") and hazard.region == world.grid_a
     assert hazard.photos.filter(stage="discovery").count() == 2
     assert response.json()["discoverer_name"] == "网格员甲"
+
+
+def test_a_hazard_is_reported_as_json_in_a_form_field_naming_its_files(world):
+    response = token_client(world.users["village_b"]).post(HAZARDS, {
+        "hazard": json.dumps({"unit": world.units["pit_b"].pk, "description": "坑口围挡倒塌",
+                              "cause_class": "condition", "source": "grid_patrol",
+                              "category": "mining", "photos": ["site"]}),
+        "site": SimpleUploadedFile("site.jpg", jpeg_bytes(), "image/jpeg"),
+    }, format="multipart")
+    assert response.status_code == 201, response.content
+    assert response.json()["category"] == "mining" and len(response.json()["photos"]) == 1
 
 
 def test_a_hazard_is_reported_as_json_with_base64_photos(world, api):
