@@ -178,6 +178,7 @@ def ledger_commit(*, actor, preview: LedgerPreview) -> LedgerImport:
 
 
 def _write(actor, preview: LedgerPreview) -> LedgerImport:
+    journal.lock()  # other journal writers wait until this import commits: its rows come next
     comment = _("Excel台账导入：%(f)s") % {"f": preview.file_name}
     ct = ContentType.objects.get_for_model(Unit)
     proto = journal.build(actor, Unit(pk=0), JournalAction.CREATE, comment=comment, content_type=ct)
@@ -212,6 +213,7 @@ def _write(actor, preview: LedgerPreview) -> LedgerImport:
     for names, rows in groups.items():
         update_rows(Unit, [*names, "updated_at"], rows)
     insert_rows(JournalEntry, [*_JOURNAL_HEAD, "action", "object_id", "object_repr", "changes"], entries)
+    journal.seal_pending()  # chain the rows the database just wrote, in id order
     # New units' scope depends on region and sector only, so one per pair stands for all.
     pairs = {(r.values["region"], r.values["sector"]): r.unit_id for r in creates}
     _recheck_scope(actor, list(pairs.values()), ADD)
