@@ -35,11 +35,16 @@ serve: install
 	$(BIN)/anjian serve --host $(HOST) --port $(PORT)
 
 # Debian's Chromium and CJK fonts for the browser tests (Playwright's own download does not work
-# offline). Installed only when missing; needs root or sudo.
+# offline), and LibreOffice's writer to check that generated Word files open. Installed only when
+# missing; needs root or sudo.
 browser-deps:
-	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK" \
+	    || ! command -v soffice >/dev/null; then \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+	    chromium fonts-noto-cjk >/dev/null && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
+	    libreoffice-writer-nogui >/dev/null; \
 	fi
 
 lint: $(VENV)/.test

@@ -170,8 +170,10 @@ def test_an_ordinary_hazard_has_no_dossier(world):
         hazard_dossier(hazard)
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
 def test_libreoffice_opens_both_documents(world, tmp_path):
+    if shutil.which("soffice") is None:
+        pytest.fail("LibreOffice is missing: run `make browser-deps` (apt-get install "
+                    "libreoffice-writer-nogui)")
     hazard = closed_major(world)
     for name, data in (("slip.docx", assignment_slip(hazard)),
                        ("dossier.docx", hazard_dossier(hazard))):
