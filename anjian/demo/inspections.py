@@ -49,7 +49,6 @@ from anjian.demo.yearkit import SEED, YearKit
 from anjian.inspections.choices import (
     LeaderRank,
     PlanKind,
-    PlanStatus,
     TaskStatus,
 )
 from anjian.inspections.models import (
@@ -61,7 +60,13 @@ from anjian.inspections.models import (
     LeaderInspectionRule,
 )
 from anjian.inspections.selectors import risk_intervals
-from anjian.inspections.services import AnswerInput, plan_create, record_submit
+from anjian.inspections.services import (
+    AnswerInput,
+    inspection_rules_update,
+    plan_close,
+    plan_create,
+    record_submit,
+)
 from anjian.units.models import Unit
 
 K = PlanKind
@@ -195,9 +200,7 @@ def _close_past_plans(kit: YearKit) -> None:
     for plans in kit.plans.values():
         for period, plan in plans:
             if period.end < kit.year.today:
-                InspectionPlan.objects.filter(pk=plan.pk).update(status=PlanStatus.CLOSED)
-                journal.record(office, plan, JournalAction.UPDATE,
-                               {"status": [PlanStatus.ACTIVE, PlanStatus.CLOSED]}, comment="计划期满结束")
+                plan_close(actor=office, plan=plan, comment="计划期满结束")
 
 
 def _leader_rules(kit: YearKit) -> None:
@@ -205,12 +208,11 @@ def _leader_rules(kit: YearKit) -> None:
     head, and the two deputies responsible for safety (section-level cadres)."""
     people = {LeaderRank.PARTY_SECRETARY: [kit.leaders[0]], LeaderRank.TOWN_HEAD: [kit.leaders[1]],
               LeaderRank.SECTION_CADRE: [kit.leaders[5], kit.leaders[6]]}
-    for rule in LeaderInspectionRule.objects.filter(rank__in=people):
-        if rule.people.exists():
-            continue
-        rule.people.set(people[rule.rank])
-        journal.record(kit.users["demo_office"], rule, JournalAction.UPDATE,
-                       {"people": [[], sorted(p.name for p in people[rule.rank])]})
+    chosen = {rule.pk: (None, people[rule.rank])
+              for rule in LeaderInspectionRule.objects.filter(rank__in=people)
+              if not rule.people.exists()}
+    inspection_rules_update(actor=kit.users["demo_office"], intervals={}, rules=chosen,
+                            visible_ids=set())
 
 
 # Visits --------------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from anjian.core import journal
 from anjian.core.models import JournalAction
 from anjian.core.photos import PhotoData, photo_save
-from anjian.core.scope import ADD, grant_q
+from anjian.core.scope import ADD, CHANGE, grant_q
 from anjian.inspections.choices import AnswerType, PlanKind, PlanStatus, TaskStatus, Verdict
 from anjian.inspections.models import (
     ChecklistItem,
@@ -206,6 +206,22 @@ def plan_create(*, actor, data: dict, inspectors=(), organisations=()) -> Inspec
     plan.organisations.set(organisations)
     journal.record(actor, plan, JournalAction.CREATE, journal.snapshot(plan))
     plan_generate_tasks(actor=actor, plan=plan)
+    return plan
+
+
+@transaction.atomic
+def plan_close(*, actor, plan: InspectionPlan, comment: str = "") -> InspectionPlan:
+    """End a plan (计划结束): its undone tasks stay pending and count as missed."""
+    plan = InspectionPlan.objects.select_for_update().get(pk=plan.pk)
+    if not InspectionPlan.objects.for_user(actor, CHANGE).filter(pk=plan.pk).exists():
+        raise PermissionDenied(_("检查计划不在您的管辖范围内"))
+    if plan.status == PlanStatus.CLOSED:
+        return plan
+    before = plan.status
+    plan.status = PlanStatus.CLOSED
+    plan.save(update_fields=["status"])
+    journal.record(actor, plan, JournalAction.UPDATE, {"status": [before, plan.status]},
+                   comment=comment or _("计划结束"))
     return plan
 
 

@@ -1,0 +1,33 @@
+"""Closing a plan: the office of its town may, a village cadre may not; journaled once."""
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import PermissionDenied
+
+from anjian.core.journal import entries_for
+from anjian.inspections.services import plan_close, plan_create
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def plan(world):
+    today = dt.date.today()
+    return plan_create(actor=world.users["office"], data={
+        "name": "冬季燃气专项检查", "kind": "special_campaign", "region": world.town,
+        "start_date": today, "end_date": today + dt.timedelta(days=20)})
+
+
+def test_the_office_closes_a_plan_once(world, plan):
+    plan = plan_close(actor=world.users["office"], plan=plan)
+    plan = plan_close(actor=world.users["office"], plan=plan)
+    assert plan.status == "closed"
+    assert sum(1 for e in entries_for(plan) if e.changes.get("status")) == 1
+
+
+def test_a_village_cadre_cannot_close_the_towns_plan(world, plan):
+    with pytest.raises(PermissionDenied):
+        plan_close(actor=world.users["village_a"], plan=plan)
+    plan.refresh_from_db()
+    assert plan.status == "active"
