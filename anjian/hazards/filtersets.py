@@ -130,14 +130,30 @@ class HazardFilterSet(django_filters.FilterSet):
 
     # --- filter methods ----------------------------------------------------------------------
 
+    # A free-text search naming more units than this matches them with a subquery instead of a
+    # list of ids (a list keeps PostgreSQL's BitmapOr over the hazards' indexes possible).
+    MAX_UNIT_IDS = 2_000
+
     def filter_q(self, queryset, name, value):
+        """The number (any case), the description or the unit's name contains `value`.
+
+        Not one OR across the join with the units, which no index can answer: the units whose
+        name matches are found first (50,000 names at most), then the hazards by three conditions
+        on their own columns — on PostgreSQL the trigram indexes of migration 0004 on number and
+        description and `hazard_unit_time` on unit, ORed as bitmaps."""
+        from anjian.units.models import Unit
+
         value = value.strip()
         if not value:
             return queryset
-        return queryset.filter(
-            Q(number__icontains=value) | Q(description__contains=value)
-            | Q(unit__name__contains=value)
-        )
+        text = Q(number__icontains=value) | Q(description__contains=value)
+        units = list(Unit.objects.filter(name__contains=value).order_by()
+                     .values_list("pk", flat=True)[:self.MAX_UNIT_IDS + 1])
+        if len(units) > self.MAX_UNIT_IDS:
+            text |= Q(unit__in=Unit.objects.filter(name__contains=value).values("pk"))
+        elif units:
+            text |= Q(unit_id__in=units)
+        return queryset.filter(text)
 
     def filter_region(self, queryset, name, region):
         subtree = Region.objects.filter(path__startswith=region.path).values("pk")

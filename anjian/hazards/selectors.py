@@ -10,6 +10,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
 from anjian.hazards.choices import (
@@ -35,10 +36,44 @@ def hazard_list(user, *, action: str = "view") -> QuerySet:
     return Hazard.objects.for_user(user, action)
 
 
-def hazard_page(hazards: QuerySet, number, *, per_page: int = 50) -> Page:
-    """One page of the ledger: count and ids from the filtered query, then only the page's rows."""
+# The ledger counts its hazards exactly up to this many; beyond, it says "10000+" and pages through
+# the first COUNT_CAP of them (a million hazards take ~100 ms just to count, on every page load).
+COUNT_CAP = 10_000
+
+
+class CappedPaginator(Paginator):
+    """A paginator over at most `cap` objects that knows whether there were more.
+
+    The count is `SELECT count(*) FROM (… LIMIT cap + 1)`, which the database stops after
+    cap + 1 rows: exact for smaller results, and `capped` (count == cap) beyond. Pages past the
+    cap are not offered (get_page(201) is the last page, 200 at 50 a page)."""
+
+    def __init__(self, object_list, per_page, *, cap: int = COUNT_CAP, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.cap = cap
+
+    @cached_property
+    def _counted(self) -> int:
+        objects = self.object_list
+        if isinstance(objects, QuerySet):
+            return objects.order_by()[:self.cap + 1].count()
+        return len(objects[:self.cap + 1])
+
+    @cached_property
+    def count(self) -> int:
+        return min(self._counted, self.cap)
+
+    @cached_property
+    def capped(self) -> bool:
+        """Whether more objects matched than were counted (the count shows as "10000+")."""
+        return self._counted > self.cap
+
+
+def hazard_page(hazards: QuerySet, number, *, per_page: int = 50, cap: int = COUNT_CAP) -> Page:
+    """One page of the ledger: a capped count and the page's ids from the filtered query, then
+    only the page's rows. `page.paginator.capped` tells a count of "cap+" from an exact one."""
     ids = hazards.order_by("-discovered_at", "-pk").values_list("pk", flat=True)
-    page = Paginator(ids, per_page).get_page(number)
+    page = CappedPaginator(ids, per_page, cap=cap).get_page(number)
     wanted = list(page.object_list)
     rows = (Hazard.objects.filter(pk__in=wanted)
             .select_related("unit", "region", "region__parent").only(*LEDGER_ROW_FIELDS))

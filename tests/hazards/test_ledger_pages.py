@@ -91,6 +91,19 @@ def test_htmx_refresh_returns_the_table_with_its_figures(world, client, hazards)
     response = client.get("/hazards/?level=major", HTTP_HX_REQUEST="true")
     body = response.content.decode()
     assert "<html" not in body and 'id="hazard-stats"' in body and hazards["major"].number in body
+    # The figures come in their own request, for the same query string.
+    assert 'hx-get="/hazards/figures/?level=major"' in body and 'hx-trigger="load"' in body
+    figures = client.get("/hazards/figures/?level=major", HTTP_HX_REQUEST="true")
+    assert figures.context["stats"].found == 1
+    assert 'data-figure="found">1<' in figures.content.decode()
+
+
+def test_the_ledger_page_leaves_the_figures_to_their_own_request(world, client, hazards):
+    client.force_login(world.users["office"])
+    response = client.get("/hazards/")
+    body = response.content.decode()
+    assert "stats" not in response.context and 'data-figure="found"' not in body
+    assert 'hx-get="/hazards/figures/"' in body
 
 
 def test_the_ledger_figures_match_the_database(world, client, hazards):
@@ -100,7 +113,7 @@ def test_the_ledger_figures_match_the_database(world, client, hazards):
                           data={"rectification_note": "已更换"},
                           photos=[staged("after")])
     client.force_login(u["office"])
-    response = client.get("/hazards/")
+    response = client.get("/hazards/figures/")
     stats = response.context["stats"]
     all_ = Hazard.objects.all()
     assert stats.found == all_.count() == 5

@@ -65,8 +65,18 @@ def hazard_list(request: HttpRequest) -> HttpResponse:
     template = "hazards/_hazard_table.html" if partial else "hazards/hazard_list.html"
     return render(request, template, {
         "filter": filterset, "page": page, "today": timezone.localdate(),
-        "stats": selectors.hazard_statistics(hazards)[0],
         "can_report": not partial and may_report(request.user),
+    })
+
+
+@login_required
+def hazard_list_figures(request: HttpRequest) -> HttpResponse:
+    """The figures above the ledger (found, rectified, rates, overdue, major) for the same query
+    string: a statistics call over every filtered hazard, which the ledger page fetches on its own
+    (htmx, on load) so that the table does not wait for it."""
+    _filterset, hazards = filtered_hazards(request)
+    return render(request, "hazards/_figures.html", {
+        "stats": selectors.hazard_statistics(hazards)[0],
     })
 
 
@@ -136,6 +146,7 @@ def hazard_statistics(request: HttpRequest) -> HttpResponse:
 
 urlpatterns = [
     path("", hazard_list, name="list"),
+    path("figures/", hazard_list_figures, name="list_figures"),
     path("<int:pk>/", hazard_detail, name="detail"),
     path("statistics/", hazard_statistics, name="statistics"),
 ]
