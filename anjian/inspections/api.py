@@ -50,8 +50,11 @@ from anjian.inspections.serializers import (
     RecordMultipartSerializer,
     RecordReceiptSerializer,
     RecordSubmissionSerializer,
+    answer_inputs,
     idempotency_key,
+    quick_record_submission,
     read_photos,
+    record_data,
     record_receipt,
     submission_payload,
 )
@@ -220,12 +223,15 @@ class InspectionRecordViewSet(ScopedViewSet):
                           "nonconforming_count").first())
         if existing is not None:
             return self._replay(existing, payload)
-        form = RecordSubmissionSerializer(data=payload, context=self.get_serializer_context())
-        form.is_valid(raise_exception=True)
-        photos, photo_errors = read_photos(request, form.validated_data["photos"])
+        validated = quick_record_submission(payload, request.user)
+        if validated is None:  # anything unusual, and every error, through the serializer
+            form = RecordSubmissionSerializer(data=payload, context=self.get_serializer_context())
+            form.is_valid(raise_exception=True)
+            validated = form.validated_data
+        photos, photo_errors = read_photos(request, validated["photos"])
         answer_photos: dict[int, list] = {}
         answer_errors: list[dict] = []
-        for i, answer in enumerate(form.validated_data["answers"]):
+        for i, answer in enumerate(validated["answers"]):
             read, errors = read_photos(request, answer["photos"])
             answer_photos[i] = [photo for photo, _ref in read]
             answer_errors.append({"photos": errors} if errors else {})
@@ -238,9 +244,9 @@ class InspectionRecordViewSet(ScopedViewSet):
             raise exceptions.ValidationError(detail)
         _created_here.set(None)
         record = services.record_submit(
-            actor=request.user, unit=form.validated_data["unit"], data=form.record_data(),
-            answers=form.answer_inputs(answer_photos), photos=[p for p, _ref in photos],
-            idempotency_key=key)
+            actor=request.user, unit=validated["unit"], data=record_data(validated),
+            answers=answer_inputs(validated, answer_photos), photos=[p for p, _ref in photos],
+            idempotency_key=key, key_checked=True)
         if _created_here.get() != record.pk:  # another request with this key won the race
             return self._replay(record, payload)
         return self._answer(record, status.HTTP_201_CREATED)

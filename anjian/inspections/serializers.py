@@ -41,7 +41,7 @@ from anjian.inspections.models import (
     InspectionRecord,
     InspectionTask,
 )
-from anjian.inspections.services import AnswerInput
+from anjian.inspections.services import AnswerInput, used_template
 from anjian.regions.models import Organisation, Region
 from anjian.units.models import Unit
 
@@ -141,6 +141,9 @@ def code_field(choices, **kwargs) -> serializers.ChoiceField:
     field_class = extend_schema_field({"type": "string", "description": f"one of: {codes}"})(
         type("CodeField", (serializers.ChoiceField,), {}))
     return field_class(choices=choices, **kwargs)
+
+
+_PHOTO_REF = PhotoRefField()
 
 
 def photo_refs_field(**kwargs) -> serializers.ListField:
@@ -320,16 +323,119 @@ class RecordSubmissionSerializer(serializers.Serializer):
                 "plan")
 
     def record_data(self) -> dict:
-        data = self.validated_data
-        return {name: data[name] for name in (
-            "kind", "plan", "task", "template", "inspected_at", "latitude", "longitude",
-            "location", "summary", "signature", "inspector_names") if data.get(name) not in (None, "")}
+        return record_data(self.validated_data)
 
     def answer_inputs(self, photos_of: dict[int, list[PhotoData]]) -> list[AnswerInput]:
-        return [AnswerInput(item_id=a["item"], verdict=a["verdict"], number=a["number"],
-                            text=a["text"], raise_hazard=a["raise_hazard"], hazard=dict(a["hazard"]),
-                            photos=photos_of.get(i, []))
-                for i, a in enumerate(self.validated_data["answers"])]
+        return answer_inputs(self.validated_data, photos_of)
+
+
+RECORD_FIELDS = ("kind", "plan", "task", "template", "inspected_at", "latitude", "longitude",
+                 "location", "summary", "signature", "inspector_names")
+
+
+def record_data(validated: dict) -> dict:
+    return {name: validated[name] for name in RECORD_FIELDS
+            if validated.get(name) not in (None, "")}
+
+
+def answer_inputs(validated: dict, photos_of: dict[int, list[PhotoData]]) -> list[AnswerInput]:
+    return [AnswerInput(item_id=a["item"], verdict=a["verdict"], number=a["number"],
+                        text=a["text"], raise_hazard=a["raise_hazard"], hazard=dict(a["hazard"]),
+                        photos=photos_of.get(i, []))
+            for i, a in enumerate(validated["answers"])]
+
+
+class _NotPlain(Exception):
+    """Something quick_record_submission leaves to RecordSubmissionSerializer."""
+
+
+_RECORD_SCALARS = ("kind", "inspected_at", "latitude", "longitude", "location", "summary",
+                   "signature", "inspector_names")
+_ANSWER_SCALARS = ("verdict", "number", "text", "raise_hazard")
+
+
+def _pk(value) -> int:
+    if type(value) is int and value > 0:
+        return value
+    if type(value) is str and value.isascii() and value.isdigit():
+        return int(value)
+    raise _NotPlain
+
+
+def _field(fields: dict, name: str, value):
+    """`value` through the serializer's own field (its rules, its normalisation)."""
+    try:
+        return fields[name].run_validation(value)
+    except (ValidationError, DjangoValidationError):
+        raise _NotPlain from None
+
+
+def _photo_refs(value) -> list:
+    if type(value) is not list or len(value) > 30:
+        raise _NotPlain
+    refs = []
+    for ref in value:
+        if type(ref) is str and ref.strip():
+            refs.append({"file": ref.strip()})
+        else:
+            try:
+                refs.append(_PHOTO_REF.to_internal_value(ref))
+            except ValidationError:
+                raise _NotPlain from None
+    return refs
+
+
+def _hazard_overrides(value) -> dict:
+    if type(value) is not dict:
+        raise _NotPlain
+    fields = HazardOverridesSerializer._declared_fields
+    return {name: _field(fields, name, value[name]) for name in fields if name in value}
+
+
+def quick_record_submission(payload: dict, actor) -> dict | None:
+    """RecordSubmissionSerializer's validated data for the common submission — a unit, optionally a
+    checklist version, plain values and answers — checked by the same fields' own rules with plain
+    Python instead of the nested serializers (several milliseconds less for 10 answers, on the hot
+    path of every phone); None for anything else (a plan, a task, a value a field refuses, an id
+    that is not found), which the caller then validates with RecordSubmissionSerializer, so every
+    error keeps its message."""
+    try:
+        if payload.get("plan") is not None or payload.get("task") is not None:
+            raise _NotPlain
+        fields = RecordSubmissionSerializer._declared_fields
+        data: dict = {name: _field(fields, name, payload[name])
+                      for name in _RECORD_SCALARS if name in payload}
+        answers = payload.get("answers", [])
+        if type(answers) is not list:
+            raise _NotPlain
+        answer_fields = AnswerSubmissionSerializer._declared_fields
+        data["answers"] = []
+        for given in answers:
+            if type(given) is not dict:
+                raise _NotPlain
+            answer = {"item": _pk(given.get("item")), "verdict": "", "number": None, "text": "",
+                      "raise_hazard": False}
+            for name in _ANSWER_SCALARS:
+                if name in given:
+                    answer[name] = _field(answer_fields, name, given[name])
+            answer["hazard"] = _hazard_overrides(given["hazard"]) if "hazard" in given else {}
+            answer["photos"] = _photo_refs(given["photos"]) if "photos" in given else []
+            data["answers"].append(answer)
+        data["photos"] = _photo_refs(payload["photos"]) if "photos" in payload else []
+        template = payload.get("template")
+        if template is not None:
+            pk = _pk(template)
+            data["template"] = (used_template(pk)
+                                or ChecklistTemplate.objects.filter(pk=pk).first())
+            if data["template"] is None:
+                raise _NotPlain
+        unit = Unit.objects.for_user(actor).filter(pk=_pk(payload.get("unit"))).first()
+        if unit is None:
+            raise _NotPlain
+        data["unit"] = unit
+    except _NotPlain:
+        return None
+    return data
 
 
 class RecordMultipartSerializer(serializers.Serializer):
@@ -417,9 +523,17 @@ class RecordReceiptSerializer(serializers.Serializer):
 
 
 def record_receipt(request, record: InspectionRecord) -> dict:
-    """RecordReceiptSerializer's data in three small queries (a submission's answer is on the
-    hot path of every phone; the full record is one GET away)."""
-    photos = InspectionPhoto.objects.filter(record=record).order_by("pk")
+    """RecordReceiptSerializer's data in three small queries, or one (its hazards) for a record
+    the request just created, whose answers and photos the service noted (a submission's answer
+    is on the hot path of every phone; the full record is one GET away)."""
+    submitted = getattr(record, "submitted", None)  # a record this request created
+    if submitted is not None:
+        answers, photos = sorted(submitted[0]), sorted(submitted[1])
+    else:
+        answers = InspectionAnswer.objects.filter(record=record).order_by("pk").values_list(
+            "pk", "item_id")
+        photos = InspectionPhoto.objects.filter(record=record).order_by("pk").values_list(
+            "pk", "answer_id")
     related = getattr(record, "hazards", None)
     path = reverse("inspection-record-detail", kwargs={"pk": record.pk})
     return {
@@ -429,11 +543,10 @@ def record_receipt(request, record: InspectionRecord) -> dict:
         "inspected_at": serializers.DateTimeField().to_representation(record.inspected_at),
         "created_at": serializers.DateTimeField().to_representation(record.created_at),
         "nonconforming_count": record.nonconforming_count,
-        "answers": [{"id": pk, "item": item} for pk, item in InspectionAnswer.objects.filter(
-            record=record).order_by("pk").values_list("pk", "item_id")],
+        "answers": [{"id": pk, "item": item} for pk, item in answers],
         "photos": [{"id": pk, "answer": answer,
                     "url": photo_url(request, "inspection-record-photo", record.pk, pk)}
-                   for pk, answer in photos.values_list("pk", "answer_id")],
+                   for pk, answer in photos],
         "hazards": list(related.order_by("pk").values_list("pk", flat=True))
         if related is not None else [],
     }

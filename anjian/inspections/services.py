@@ -258,9 +258,43 @@ def _number(raw) -> Decimal | None:
         return None
 
 
+# Checklist versions that records use, with their items, per process: a version some record uses is
+# never edited again (checklist_template_update makes the edit the next version) nor deleted (the
+# records protect it), so these never go stale. A version enters only once a record using it has
+# committed; one without records may still be edited and is read from the database each time.
+_USED_TEMPLATES: dict[int, tuple[ChecklistTemplate, dict[int, ChecklistItem]]] = {}
+_USED_TEMPLATES_MAX = 500
+
+
+def used_template(pk: int) -> ChecklistTemplate | None:
+    """The checklist version `pk` if a committed record uses it (from the per-process cache)."""
+    found = _USED_TEMPLATES.get(pk)
+    return found[0] if found is not None else None
+
+
+def _template_items(template: ChecklistTemplate) -> dict[int, ChecklistItem]:
+    found = _USED_TEMPLATES.get(template.pk)
+    if found is not None:
+        return dict(found[1])
+    return {i.pk: i for i in template.items.all()}
+
+
+def _remember_template(template: ChecklistTemplate, items: dict[int, ChecklistItem]) -> None:
+    """After the commit of a record using `template`: keep it and its items."""
+    if template.pk in _USED_TEMPLATES:
+        return
+
+    def remember():
+        if len(_USED_TEMPLATES) >= _USED_TEMPLATES_MAX:
+            _USED_TEMPLATES.clear()
+        _USED_TEMPLATES[template.pk] = (template, dict(items))
+
+    transaction.on_commit(remember)
+
+
 def _check_answers(template: ChecklistTemplate | None, answers: Sequence[AnswerInput]) -> dict:
     """Validate answers against the template's items; returns {item_id: item}."""
-    items = {i.pk: i for i in template.items.all()} if template else {}
+    items = _template_items(template) if template else {}
     errors = []
     given = {a.item_id: a for a in answers}
     for item_id in given:
@@ -301,12 +335,17 @@ def _existing(idempotency_key: str | None):
 
 def record_submit(*, actor, unit: Unit, data: dict, answers: Sequence[AnswerInput] = (),
                   photos: Sequence[PhotoData] = (), idempotency_key: str | None = None,
-                  ) -> InspectionRecord:
+                  key_checked: bool = False) -> InspectionRecord:
     """Submit one inspection record with its answers and photos, once.
 
     With an `idempotency_key`, a retried submission (same key) returns the record the first one
-    created, even when both arrive at the same moment; nothing is created twice."""
-    existing = _existing(idempotency_key)
+    created, even when both arrive at the same moment; nothing is created twice. `key_checked`: the
+    caller has just looked the key up and found no record (the API does, to answer a retry before
+    validating it), so the look-up is not repeated; the unique key still decides a race.
+
+    A record this call created carries `submitted`: [(answer id, item id)] and
+    [(photo id, answer id)] of what was stored with it."""
+    existing = None if key_checked else _existing(idempotency_key)
     if existing is not None:
         return existing
     try:
@@ -346,35 +385,44 @@ def _record_submit(*, actor, unit, data, answers, photos, idempotency_key) -> In
         created_by=actor if actor and actor.pk else None, idempotency_key=idempotency_key or None)
     if data.get("inspectors"):
         record.inspectors.set(data["inspectors"])
-    saved = _save_answers(record, items, answers, actor)
+    entries: list = []  # the photos' journal entries, then the record's: one record_many
+    saved, stored = _save_answers(record, items, answers, actor, entries)
     for photo in photos:
-        _photo(record, None, photo, actor)
+        stored.append(_photo(record, None, photo, actor, entries))
     if task is not None:
         task.status = TaskStatus.DONE
         task.save(update_fields=["status"])
-    journal.record(actor, record, JournalAction.CREATE, journal.snapshot(record))
+    entries.append(journal.build(actor, record, JournalAction.CREATE, journal.snapshot(record)))
+    journal.record_many(entries)
+    if template is not None:
+        _remember_template(template, items)
+    record.submitted = ([(a.pk, a.item_id) for a in saved],
+                        [(p.pk, p.answer_id) for p in stored])
     for hook in _record_hooks:
         hook(record=record, answers=list(zip(saved, answers, strict=True)), actor=actor)
     return record
 
 
-def _save_answers(record, items, answers, actor) -> list[InspectionAnswer]:
+def _save_answers(record, items, answers, actor, entries: list,
+                  ) -> tuple[list[InspectionAnswer], list[InspectionPhoto]]:
     saved = InspectionAnswer.objects.bulk_create([
         InspectionAnswer(record=record, item=items[a.item_id], verdict=a.verdict or "",
                          number=_number(a.number), text=str(a.text or "")) for a in answers])
     if not all(a.pk for a in saved):  # databases that do not return ids from bulk inserts
         by_item = {a.item_id: a for a in record.answers.all()}
         saved = [by_item[a.item_id] for a in answers]
+    stored = []
     for answer, given in zip(saved, answers, strict=True):
         for photo in given.photos:
-            _photo(record, answer, photo, actor)
-    return saved
+            stored.append(_photo(record, answer, photo, actor, entries))
+    return saved, stored
 
 
-def _photo(record, answer, data: PhotoData, actor) -> InspectionPhoto:
+def _photo(record, answer, data: PhotoData, actor, entries: list | None = None) -> InspectionPhoto:
     return photo_save(model_cls=InspectionPhoto, data=data, actor=actor,
                       place=f"{record.unit.name} {record.location}".strip(),
-                      photographer=record.inspector_names, record=record, answer=answer)
+                      photographer=record.inspector_names, record=record, answer=answer,
+                      journal_entries=entries)
 
 
 

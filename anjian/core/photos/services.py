@@ -28,14 +28,32 @@ def _stored_sha256(storage, name: str) -> str | None:
     return digest.hexdigest()
 
 
+def _changes(photo: EvidencePhoto) -> dict:
+    return {
+        "original": [None, photo.original.name],
+        "sha256": [None, photo.sha256],
+        "size": [None, photo.size],
+        "taken_at": [None, photo.taken_at.isoformat() if photo.taken_at else None],
+        "place": [None, photo.place],
+        "photographer": [None, photo.photographer],
+    }
+
+
 def photo_save(*, model_cls: type[EvidencePhoto], data: PhotoData, actor, place: str = "",
-               photographer: str = "", caption: str = "", **fk) -> EvidencePhoto:
+               photographer: str = "", caption: str = "", journal_entries: list | None = None,
+               **fk) -> EvidencePhoto:
     """Create one `model_cls` row for `data` (from `read_upload`), received now, by `actor`.
 
     `fk` holds the subclass's own fields, e.g. `hazard=hazard`. The original is written
     byte-for-byte; if a file with the same content already sits at its content-addressed name,
     the row points at that file instead of writing a copy. The row and its journal entry commit
     together; a file written for a row that fails to save is removed.
+
+    `journal_entries`: a caller that saves several objects in one transaction (a whole inspection
+    record) passes a list; the photo's journal entry is built and appended to it instead of being
+    written here, and the caller writes them all with one `journal.record_many` before its
+    transaction commits (one chain lock, held only for that last step). It must call this inside
+    its transaction.
     """
     photo = model_cls(
         sha256=data.sha256,
@@ -62,16 +80,17 @@ def photo_save(*, model_cls: type[EvidencePhoto], data: PhotoData, actor, place:
         photo.original.save(name, ContentFile(data.content), save=False)
         written = photo.original.name
     try:
-        with transaction.atomic():
+        if journal_entries is not None:
+            if not transaction.get_connection().in_atomic_block:
+                raise transaction.TransactionManagementError(
+                    "photo_save(journal_entries=...) needs the caller's transaction")
             photo.save()
-            journal.record(actor, photo, JournalAction.CREATE, {
-                "original": [None, photo.original.name],
-                "sha256": [None, photo.sha256],
-                "size": [None, photo.size],
-                "taken_at": [None, photo.taken_at.isoformat() if photo.taken_at else None],
-                "place": [None, photo.place],
-                "photographer": [None, photo.photographer],
-            })
+            journal_entries.append(journal.build(actor, photo, JournalAction.CREATE,
+                                                 _changes(photo)))
+        else:
+            with transaction.atomic():
+                photo.save()
+                journal.record(actor, photo, JournalAction.CREATE, _changes(photo))
     except BaseException:
         if written:
             try:
