@@ -43,10 +43,21 @@ class Grant:
         return action in self.permissions.get(label, frozenset())
 
 
+# A subtree up to this many regions (a town's villages and grids) is written as a list of ids.
+SUBTREE_LIST_MAX = 500
+
+
 def _region_q(spec: ScopeSpec, path: str) -> Q:
+    """A small subtree as a list of region ids (one cheap query on the path index): with a literal
+    list the database combines its region index with others (a text-search index, say) instead of
+    joining every candidate row to the region table. A large one (a county) stays a subquery,
+    which plans faster than thousands of literals."""
     from anjian.regions.models import Region
 
-    subtree = Region.objects.filter(path__startswith=path).values("pk")
+    subtree = Region.objects.filter(path__startswith=path).values_list("pk", flat=True)
+    ids = list(subtree[:SUBTREE_LIST_MAX + 1])
+    if len(ids) <= SUBTREE_LIST_MAX:
+        subtree = ids
     if spec.region == "self":
         return Q(pk__in=subtree)
     return Q(**{f"{spec.region}__in": subtree})
