@@ -102,6 +102,9 @@ def hazard_report(*, actor, unit: Unit, data: dict, photos: Sequence[StagedPhoto
         raise PermissionDenied(_("该单位不在您的管辖范围内，不能上报隐患"))
     if unit.status != UnitStatus.ACTIVE:
         raise ValidationError(_("该单位已注销，不能再上报隐患"))
+    if previous is not None and (previous.unit_id != unit.pk
+                                 or previous.state != HazardState.CLOSED):
+        raise ValidationError(_("复发只能关联同一单位已销号的隐患"))
     values = handlers.report_values(data, photos)
     now = timezone.now()
     hazard = Hazard(

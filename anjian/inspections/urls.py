@@ -15,6 +15,7 @@ urlpatterns = [
     path("plans/", plans.plan_list, name="plan_list"),
     path("plans/new/", plans.plan_new, name="plan_new"),
     path("plans/<int:pk>/", plans.plan_detail, name="plan_detail"),
+    path("plans/<int:pk>/close/", plans.plan_close, name="plan_close"),
     path("tasks/", plans.my_tasks, name="my_tasks"),
     path("coverage/", coverage.coverage, name="coverage"),
     path("leaders/", coverage.leaders, name="leaders"),

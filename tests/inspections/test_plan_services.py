@@ -31,3 +31,16 @@ def test_a_village_cadre_cannot_close_the_towns_plan(world, plan):
         plan_close(actor=world.users["village_a"], plan=plan)
     plan.refresh_from_db()
     assert plan.status == "active"
+
+
+def test_the_office_closes_a_plan_from_its_page(world, plan, client):
+    client.force_login(world.users["village_a"])
+    assert "结束计划" not in client.get(f"/inspections/plans/{plan.pk}/").content.decode()
+    client.post(f"/inspections/plans/{plan.pk}/close/")
+    plan.refresh_from_db()
+    assert plan.status == "active"
+    client.force_login(world.users["office"])
+    assert "结束计划" in client.get(f"/inspections/plans/{plan.pk}/").content.decode()
+    client.post(f"/inspections/plans/{plan.pk}/close/")
+    plan.refresh_from_db()
+    assert plan.status == "closed"

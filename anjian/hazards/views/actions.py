@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 from anjian.core.photos import PhotoIntegrityError, stamped_response
 from anjian.core.scope import ADD, VIEW, get_for_user
 from anjian.hazards import handlers, services
-from anjian.hazards.choices import HazardAction, PhotoStage
+from anjian.hazards.choices import HazardAction, HazardState, PhotoStage
 from anjian.hazards.forms import ACTION_FORMS, HazardReportForm, RaiseFromAnswerForm
 from anjian.hazards.intake import hazard_raise_from_answer, prefilled
 from anjian.hazards.models import Hazard, HazardPhoto
@@ -37,7 +37,8 @@ def _report_units(user):
 def hazard_report(request: HttpRequest) -> HttpResponse:
     units = _report_units(request.user)
     initial = {}
-    unit_id = request.GET.get("unit", "")
+    previous = _recurring(request)
+    unit_id = str(previous.unit_id) if previous else request.GET.get("unit", "")
     if unit_id.isdigit() and units.filter(pk=int(unit_id)).exists():
         initial["unit"] = int(unit_id)
     elif request.method == "GET":
@@ -50,15 +51,24 @@ def hazard_report(request: HttpRequest) -> HttpResponse:
         try:
             hazard = services.hazard_report(actor=request.user, unit=form.cleaned_data["unit"],
                                             data=form.hazard_data(),
-                                            photos=form.staged_photos())
+                                            photos=form.staged_photos(), previous=previous)
         except (ValidationError, PermissionDenied) as exc:
             form.add_service_errors(exc)
         else:
             messages.success(request, _("已上报隐患 %(number)s") % {"number": hazard.number})
             return redirect("hazards:detail", pk=hazard.pk)
     return render(request, "hazards/hazard_report.html", {
-        "form": form, "no_units": not units.exists(),
+        "form": form, "no_units": not units.exists(), "previous": previous,
     })
+
+
+def _recurring(request: HttpRequest) -> Hazard | None:
+    """复发: the closed hazard a new report recurs from (?previous=<id>), within the user's scope."""
+    raw = request.POST.get("previous") or request.GET.get("previous") or ""
+    if not raw.isdigit():
+        return None
+    return Hazard.objects.for_user(request.user).filter(
+        pk=int(raw), state=HazardState.CLOSED).select_related("unit").first()
 
 
 def _not_allowed_reason(user, hazard: Hazard, action: str) -> str:

@@ -104,6 +104,8 @@ def hazard_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "photo_groups": _photo_groups(hazard),
         "previous_visible": previous_visible,
         "recurrences": visible.filter(previous=hazard).only("pk", "number", "state"),
+        "can_report_recurrence": hazard.state == "closed" and units_reachable(
+            request.user, "hazards.hazard", ADD).filter(pk=hazard.unit_id).exists(),
         "journal": entries_for(hazard)[:100],
     })
 

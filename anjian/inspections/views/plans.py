@@ -13,8 +13,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from anjian.core.scope import ADD, VIEW, get_for_user, user_can
+from anjian.core.scope import ADD, CHANGE, VIEW, get_for_user, user_can
 from anjian.inspections import selectors, services
 from anjian.inspections.choices import TaskStatus
 from anjian.inspections.filtersets import PlanFilterSet, TaskFilterSet
@@ -84,7 +85,22 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "plan": plan, "page": page, "filter": filterset, "progress": progress,
         "reachable": reachable, "today": timezone.localdate(),
         "inspectors": plan.inspectors.all(), "organisations": plan.organisations.all(),
-        "category_labels": _category_labels(plan.categories)})
+        "category_labels": _category_labels(plan.categories),
+        "can_close": plan.status != "closed" and InspectionPlan.objects.for_user(
+            user, CHANGE).filter(pk=plan.pk).exists()})
+
+
+@login_required
+@require_POST
+def plan_close(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = get_for_user(InspectionPlan, request.user, pk=pk)
+    try:
+        services.plan_close(actor=request.user, plan=plan)
+    except PermissionDenied as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("计划已结束，未检查的任务计为漏检"))
+    return redirect("inspections:plan_detail", pk=plan.pk)
 
 
 def _category_labels(values) -> list[str]:
