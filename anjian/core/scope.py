@@ -38,6 +38,8 @@ class Grant:
     region_path: str | None = None
     sector_ids: frozenset[int] | None = None  # None: every sector
     unit_ids: frozenset[int] = field(default_factory=frozenset)
+    # The region subtree's ids, read once per grant (a grant lives as long as its request's user).
+    subtree_cache: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def allows(self, label: str, action: str) -> bool:
         return action in self.permissions.get(label, frozenset())
@@ -45,19 +47,37 @@ class Grant:
 
 # A subtree up to this many regions (a town's villages and grids) is written as a list of ids.
 SUBTREE_LIST_MAX = 500
+# Bumped whenever a region is saved: a cached subtree list from before is read again.
+_region_version = [0]
 
 
-def _region_q(spec: ScopeSpec, path: str) -> Q:
+def regions_changed() -> None:
+    _region_version[0] += 1
+
+
+def _subtree(grant: Grant):
+    """The grant's subtree as a list of ids when small, else a subquery; cached on the grant."""
+    from anjian.regions.models import Region
+
+    key = (grant.region_path, _region_version[0])
+    if key not in grant.subtree_cache:
+        subtree = Region.objects.filter(path__startswith=grant.region_path).values_list(
+            "pk", flat=True)
+        ids = list(subtree[:SUBTREE_LIST_MAX + 1])
+        grant.subtree_cache.clear()
+        grant.subtree_cache[key] = ids if len(ids) <= SUBTREE_LIST_MAX else None
+    ids = grant.subtree_cache[key]
+    if ids is not None:
+        return ids
+    return Region.objects.filter(path__startswith=grant.region_path).values("pk")
+
+
+def _region_q(spec: ScopeSpec, grant: Grant) -> Q:
     """A small subtree as a list of region ids (one cheap query on the path index): with a literal
     list the database combines its region index with others (a text-search index, say) instead of
     joining every candidate row to the region table. A large one (a county) stays a subquery,
     which plans faster than thousands of literals."""
-    from anjian.regions.models import Region
-
-    subtree = Region.objects.filter(path__startswith=path).values_list("pk", flat=True)
-    ids = list(subtree[:SUBTREE_LIST_MAX + 1])
-    if len(ids) <= SUBTREE_LIST_MAX:
-        subtree = ids
+    subtree = _subtree(grant)
     if spec.region == "self":
         return Q(pk__in=subtree)
     return Q(**{f"{spec.region}__in": subtree})
@@ -67,7 +87,7 @@ def grant_q(grant: Grant, spec: ScopeSpec) -> Q | None:
     """The filter one grant contributes for a model, or None if it reaches nothing there."""
     parts: list[Q] = []
     if grant.region_path is not None and spec.region:
-        q = _region_q(spec, grant.region_path)
+        q = _region_q(spec, grant)
         if grant.sector_ids is not None and spec.sector:
             q &= Q(**{f"{spec.sector}__in": sorted(grant.sector_ids)})
         parts.append(q)

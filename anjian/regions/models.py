@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from anjian.core.scope import ScopedQuerySet, ScopeSpec
+from anjian.core.scope import ScopedQuerySet, ScopeSpec, regions_changed
 from anjian.regions.choices import OrganisationKind, RegionKind, RegionLevel
 
 
@@ -46,6 +46,10 @@ class Region(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        super().save(*args, **kwargs)
+        regions_changed()  # subtrees cached on the grants of this process are read again
 
     @property
     def ancestor_ids(self) -> list[int]:
