@@ -13,7 +13,7 @@ from anjian.accounts import selectors
 from anjian.accounts.choices import Duty, Role
 from anjian.accounts.models import Person, User
 from anjian.accounts.roles import ORGANISATION_ROLES, REGION_ROLES, UNIT_ROLES
-from anjian.core.forms import ServiceErrorsMixin
+from anjian.core.forms import ServiceErrorsMixin, bootstrap
 from anjian.regions.models import Organisation, Region
 from anjian.regions.selectors import regions_for_placing
 
@@ -23,18 +23,6 @@ class LoginForm(AuthenticationForm):
         "invalid_login": gettext_lazy("用户名或密码不正确。连续失败多次后账号将被暂时锁定。"),
         "inactive": gettext_lazy("该账号已停用。"),
     }
-
-
-def _style(form: forms.Form) -> None:
-    for field in form.fields.values():
-        widget = field.widget
-        if isinstance(widget, forms.CheckboxInput):
-            css = "form-check-input"
-        elif isinstance(widget, forms.Select):
-            css = "form-select"
-        else:
-            css = "form-control"
-        widget.attrs.setdefault("class", css)
 
 
 def _region_label(region: Region) -> str:
@@ -68,7 +56,7 @@ class PersonForm(ServiceForm):
             Organisation.objects.for_user(user).filter(is_active=True).select_related("region"))
         if person is None:
             del self.fields["is_active"]
-        _style(self)
+        bootstrap(self)
 
     def clean(self):
         data = super().clean()
@@ -96,7 +84,7 @@ class PersonFilterForm(forms.Form):
         self.fields["region"].queryset = Region.objects.for_user(user).order_by("path")
         self.fields["region"].label_from_instance = _region_label
         self.fields["organisation"].queryset = Organisation.objects.for_user(user)
-        _style(self)
+        bootstrap(self)
 
 
 class UserForm(ServiceForm):
@@ -126,7 +114,7 @@ class UserForm(ServiceForm):
         self.fields["person"].label_from_instance = lambda p: f"{p.name} · {p.region.name}"
         if user is not None:
             del self.fields["password"], self.fields["password_confirm"]
-        _style(self)
+        bootstrap(self)
 
     def clean(self):
         data = super().clean()
@@ -143,7 +131,7 @@ class PasswordForm(ServiceForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _style(self)
+        bootstrap(self)
 
     def clean(self):
         data = super().clean()
@@ -169,7 +157,7 @@ class RoleGrantForm(ServiceForm):
         self.fields["region"].queryset = selectors.admin_regions(actor)
         self.fields["region"].label_from_instance = _region_label
         self.fields["organisation"].queryset = selectors.admin_organisations(actor)
-        _style(self)
+        bootstrap(self)
 
 
 class UnitAccessForm(ServiceForm):
@@ -182,7 +170,7 @@ class UnitAccessForm(ServiceForm):
     def __init__(self, *args, actor, **kwargs):
         self.actor = actor
         super().__init__(*args, **kwargs)
-        _style(self)
+        bootstrap(self)
 
     def clean_unit(self):
         matches = list(selectors.admin_units_matching(self.actor, self.cleaned_data["unit"]))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
@@ -19,3 +20,19 @@ class ServiceErrorsMixin:
             target = field if field in self.fields else None
             for error in errors:
                 self.add_error(target, error)
+
+
+def bootstrap(form: forms.BaseForm) -> None:
+    """Bootstrap classes on every widget (phone first: full-width controls). Radio buttons, check
+    box lists and hidden inputs are left to their templates."""
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect | forms.HiddenInput):
+            continue
+        if isinstance(widget, forms.CheckboxInput):
+            css = "form-check-input"
+        elif isinstance(widget, forms.Select):
+            css = "form-select"
+        else:
+            css = "form-control"
+        widget.attrs.setdefault("class", css)

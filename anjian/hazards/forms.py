@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from anjian.accounts.choices import Role
-from anjian.core.forms import ServiceErrorsMixin
+from anjian.core.forms import ServiceErrorsMixin, bootstrap
 from anjian.core.photos import read_upload
 from anjian.hazards.choices import (
     CancelReason,
@@ -117,17 +117,13 @@ def _date_field(label, *, required: bool = False, help_text: str = "") -> forms.
 
 
 class _Styled:
-    """Bootstrap classes on every widget (as the unit form does)."""
+    """Bootstrap classes on every widget; the cause-class radio buttons are check inputs too."""
 
     def _style(self) -> None:
+        bootstrap(self)
         for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.RadioSelect | forms.CheckboxInput):
-                widget.attrs.setdefault("class", "form-check-input")
-            elif isinstance(widget, forms.Select):
-                widget.attrs.setdefault("class", "form-select")
-            else:
-                widget.attrs.setdefault("class", "form-control")
+            if isinstance(field.widget, forms.RadioSelect):
+                field.widget.attrs.setdefault("class", "form-check-input")
 
 
 class Section:

@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy
 
 from anjian.accounts.choices import Duty
 from anjian.accounts.models import Person
-from anjian.core.forms import ServiceErrorsMixin
+from anjian.core.forms import ServiceErrorsMixin, bootstrap
 from anjian.core.photos import PhotoData, read_upload
 from anjian.inspections import services
 from anjian.inspections.choices import (
@@ -49,21 +49,6 @@ MAX_PHOTOS_PER_ITEM = 9
 MAX_SIGNATURE_CHARS = 400_000  # a finger signature on a phone canvas is a few tens of kB
 SIGNATURE_PREFIX = "data:image/png;base64,"
 _KEY_RE = re.compile(r"^[0-9a-f]{32}$")
-
-
-def style(form: forms.BaseForm) -> None:
-    """Bootstrap classes on every widget (phone first: full-width controls)."""
-    for bound in form.fields.values():
-        widget = bound.widget
-        if isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect | forms.HiddenInput):
-            continue
-        if isinstance(widget, forms.CheckboxInput):
-            css = "form-check-input"
-        elif isinstance(widget, forms.Select):
-            css = "form-select"
-        else:
-            css = "form-control"
-        widget.attrs.setdefault("class", css)
 
 
 def region_label(region: Region) -> str:
@@ -122,7 +107,7 @@ class RecordForm(ServiceErrorsMixin, forms.Form):
         if task is not None:
             del self.fields["kind"]  # the plan decides
         self.fields["location"].widget.attrs["placeholder"] = unit.address
-        style(self)
+        bootstrap(self)
 
     def clean_idempotency_key(self) -> str:
         key = self.cleaned_data["idempotency_key"].strip().lower()
@@ -306,7 +291,7 @@ class TemplateCopyForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        style(self)
+        bootstrap(self)
 
 
 class TemplateForm(ServiceErrorsMixin, forms.Form):
@@ -327,7 +312,7 @@ class TemplateForm(ServiceErrorsMixin, forms.Form):
                 "name": template.name, "description": template.description,
                 "categories": template.categories, "subcategories": template.subcategories})
         super().__init__(*args, **kwargs)
-        style(self)
+        bootstrap(self)
 
 
 class ItemForm(forms.Form):
@@ -348,7 +333,7 @@ class ItemForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        style(self)
+        bootstrap(self)
 
 
 class BaseItemFormSet(forms.BaseFormSet):
@@ -418,7 +403,7 @@ class PlanForm(ServiceErrorsMixin, forms.Form):
         self.fields["inspectors"].queryset = people.select_related("region")
         self.fields["organisations"].queryset = Organisation.objects.for_user(user).filter(
             is_active=True)
-        style(self)
+        bootstrap(self)
 
     def clean(self):
         data = super().clean()
@@ -445,7 +430,7 @@ class CoverageForm(forms.Form):
         self.fields["region"].queryset = Region.objects.for_user(user).filter(
             level__lte=3).order_by("path")
         self.fields["region"].label_from_instance = region_label
-        style(self)
+        bootstrap(self)
 
     def clean(self):
         data = super().clean()
@@ -482,7 +467,7 @@ class FrequencyForm(forms.Form):
                 label=_("适用人员"), required=False, initial=chosen,
                 queryset=self.visible.filter(Q(duty=Duty.LEADER) | Q(pk__in=chosen)),
                 widget=forms.SelectMultiple(attrs={"size": 5}))
-        style(self)
+        bootstrap(self)
 
     def frequency_fields(self):
         return [self[_frequency_key(f.risk_level)] for f in self.frequencies]

@@ -6,25 +6,10 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy
 
-from anjian.core.forms import ServiceErrorsMixin
+from anjian.core.forms import ServiceErrorsMixin, bootstrap
 from anjian.regions.choices import KIND_LEVEL, OrganisationKind, RegionKind
 from anjian.regions.models import Organisation, Region, Sector
 from anjian.regions.selectors import regions_for_placing
-
-
-def style(form: forms.Form) -> None:
-    """Bootstrap classes on every widget (phone first: full-width controls)."""
-    for field in form.fields.values():
-        widget = field.widget
-        if isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
-            continue
-        if isinstance(widget, forms.CheckboxInput):
-            css = "form-check-input"
-        elif isinstance(widget, forms.Select):
-            css = "form-select"
-        else:
-            css = "form-control"
-        widget.attrs.setdefault("class", css)
 
 
 def region_label(region: Region, base_level: int = 1) -> str:
@@ -56,7 +41,7 @@ class RegionForm(ServiceErrorsMixin, forms.Form):
             level = parent.level + 1 if parent else 1
             self.fields["kind"].choices = [(k.value, k.label) for k in RegionKind
                                            if KIND_LEVEL[k] == level]
-        style(self)
+        bootstrap(self)
 
 
 class OrganisationForm(ServiceErrorsMixin, forms.Form):
@@ -82,7 +67,7 @@ class OrganisationForm(ServiceErrorsMixin, forms.Form):
         self.fields["region"].label_from_instance = region_label
         if organisation is None:
             del self.fields["is_active"]
-        style(self)
+        bootstrap(self)
 
 
 class OrganisationFilterForm(forms.Form):
@@ -95,4 +80,4 @@ class OrganisationFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        style(self)
+        bootstrap(self)

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from anjian.accounts.models import Person
+from anjian.core.forms import bootstrap
 from anjian.regions.models import Region
 from anjian.units.models import Unit
 from anjian.units.services import EDITABLE_FIELDS, validate_unit_values
@@ -22,11 +23,7 @@ class UnitForm(forms.ModelForm):
             self.fields["region"].queryset = Region.objects.for_user(user).filter(level__gte=3)
             self.fields["linked_leader"].queryset = Person.objects.for_user(user).filter(duty="leader")
         self.fields["region"].label_from_instance = lambda r: r.full_name()
-        for field in self.fields.values():
-            css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
-            if isinstance(field.widget, forms.CheckboxInput):
-                css = "form-check-input"
-            field.widget.attrs.setdefault("class", css)
+        bootstrap(self)
 
     def clean(self):
         data = super().clean()

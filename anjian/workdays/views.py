@@ -4,10 +4,7 @@ entering a new year's schedule once the State Council publishes it. Others get 4
 
 from __future__ import annotations
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
@@ -15,20 +12,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from anjian.accounts.choices import Role
+from anjian.core.decorators import office_required
 from anjian.workdays import services
 from anjian.workdays.forms import ScheduleForm
 from anjian.workdays.models import CalendarYear
-
-
-def office_required(view):
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.has_role(Role.SAFETY_OFFICE):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-    return wrapper
 
 
 def _today():

@@ -5,11 +5,8 @@ and then applies it, which re-derives every unit's sector (`services.sector_rule
 
 from __future__ import annotations
 
-from functools import wraps
-
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
@@ -18,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from anjian.accounts.choices import Role
+from anjian.core.decorators import office_required
 from anjian.regions.models import Organisation, Sector
 from anjian.units import services
 from anjian.units.choices import Category, IndustrySection, Subcategory, UnitStatus
@@ -54,16 +51,6 @@ class SectorRuleForm(forms.Form):
         for field, errors in by_field.items():
             for error in errors:
                 self.add_error(field if field in self.fields else None, error)
-
-
-def office_required(view):
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.has_role(Role.SAFETY_OFFICE):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-    return wrapper
 
 
 @office_required
