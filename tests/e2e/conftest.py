@@ -71,3 +71,15 @@ def login(page, username: str, password: str = PASSWORD) -> None:
     page.fill("#id_password", password)
     page.click("button[type=submit]")
     page.wait_for_url(lambda url: "/login/" not in url)
+
+
+def sign(page) -> None:
+    """Draw a zig-zag signature with the mouse (a finger on a phone) on the record form's pad."""
+    pad = page.locator("#signature-pad")
+    pad.scroll_into_view_if_needed()
+    box = pad.bounding_box()
+    page.mouse.move(box["x"] + 20, box["y"] + 50)
+    page.mouse.down()
+    for step in range(1, 9):
+        page.mouse.move(box["x"] + 20 + step * 25, box["y"] + 50 + (25 if step % 2 else 0))
+    page.mouse.up()

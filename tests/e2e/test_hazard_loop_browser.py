@@ -14,7 +14,7 @@ from anjian.testing.hazards import jpeg_bytes
 from anjian.testing.world import make_user
 from anjian.units.models import UnitAccess
 from anjian.units.services import unit_create
-from tests.e2e.conftest import login
+from tests.e2e.conftest import login, sign
 
 pytestmark = pytest.mark.browser
 
@@ -52,14 +52,7 @@ def _inspect_on_phone(phone, restaurant) -> Hazard:
     assert fire_exit is not None, "the 九小场所 checklist has a fire-exit item"
     fire_exit.locator("input[type=file]").set_input_files([PHOTO])
     fire_exit.locator("input[type=text]").fill("后门被杂物堵塞")
-    pad = phone.locator("#signature-pad")
-    pad.scroll_into_view_if_needed()
-    box = pad.bounding_box()
-    phone.mouse.move(box["x"] + 20, box["y"] + 40)
-    phone.mouse.down()
-    for step in range(1, 8):
-        phone.mouse.move(box["x"] + 20 + step * 30, box["y"] + 40 + (25 if step % 2 else 0))
-    phone.mouse.up()
+    sign(phone)
     phone.click("#record-submit")
     phone.wait_for_url("**/inspections/records/*/")
     expect(phone.locator(".alert").first).to_contain_text("生成隐患 1 条")

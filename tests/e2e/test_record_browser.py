@@ -8,7 +8,7 @@ from django.db import connections
 
 from anjian.inspections.models import InspectionRecord
 from anjian.testing.hazards import jpeg_bytes
-from tests.e2e.conftest import login
+from tests.e2e.conftest import login, sign
 
 pytestmark = pytest.mark.browser
 
@@ -38,14 +38,7 @@ def test_a_grid_worker_inspects_a_shop_on_a_phone(phone, shop):
 
     page.click("#locate-btn")
     page.wait_for_function("document.querySelector('input[name=latitude]').value !== ''")
-    pad = page.locator("#signature-pad")
-    pad.scroll_into_view_if_needed()
-    box = pad.bounding_box()
-    page.mouse.move(box["x"] + 20, box["y"] + 60)
-    page.mouse.down()
-    for step in range(1, 10):
-        page.mouse.move(box["x"] + 20 + step * 25, box["y"] + 60 + (30 if step % 2 else 0))
-    page.mouse.up()
+    sign(page)
     assert page.input_value("input[name=signature]").startswith("data:image/png;base64,")
 
     page.click("#record-submit")
