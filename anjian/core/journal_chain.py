@@ -146,6 +146,25 @@ def link(entries: Sequence, using: str = DEFAULT_DB_ALIAS) -> None:
         entry.hash = prev = entry_hash(prev, _hashed_values(entry), label)
 
 
+def chainer(using: str = DEFAULT_DB_ALIAS) -> Callable[[Sequence], tuple[str, str]]:
+    """For writers that insert journal rows around the ORM (`link` for raw rows): takes the lock,
+    reads the last hash, and returns a function that gives each next new entry, as a row of
+    HASHED_FIELDS values, its (prev_hash, hash). A row must hold what the database will give
+    back: an aware time (with USE_TZ), the content type's id, `changes` as JSON loads it. Insert
+    the rows in the order they were chained (ids ascending), in the same transaction."""
+    lock(using)
+    prev = _tail_hash(_journal_model(), using)
+    label = cached_label(using)
+
+    def chain(values: Sequence) -> tuple[str, str]:
+        nonlocal prev
+        pair = prev, entry_hash(prev, values, label)
+        prev = pair[1]
+        return pair
+
+    return chain
+
+
 def _tail_hash(model, using: str) -> str:
     """The hash of the last chained entry. Rows without a hash after it (written around the
     ORM) are chained past, not sealed: a raw INSERT must stay visible to verify_chain, so only
@@ -163,7 +182,7 @@ def _tail_hash(model, using: str) -> str:
 def seal_pending(using: str = DEFAULT_DB_ALIAS, model=None, batch_size: int = 5000) -> int:
     """Chain the entries after the last chained one, which have no hash yet; returns how many.
 
-    For rows written around the ORM (the raw INSERTs of a bulk import, or rows that existed
+    For rows written around the ORM (raw INSERTs without their hashes, or rows that existed
     before the chain): call `lock()` before inserting them and this in the same transaction, so
     no other writer chains past them in between."""
     model = model or _journal_model()

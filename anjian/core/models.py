@@ -56,8 +56,8 @@ class JournalEntry(models.Model):
     object_repr = models.CharField(_("对象"), max_length=255)
     changes = models.JSONField(_("变更内容"), default=dict, blank=True)
     comment = models.TextField(_("说明"), blank=True)
-    # db_default: rows inserted by raw SQL (the ledger importer) start unsealed ("") and are
-    # chained by journal_chain.seal_pending() in the same transaction.
+    # db_default: a row inserted by raw SQL without its hash starts unsealed ("") until
+    # journal_chain.seal_pending() chains it (the ledger importer sets its hashes itself).
     prev_hash = models.CharField(_("前一条哈希"), max_length=64, default="", db_default="",
                                  blank=True, editable=False)
     hash = models.CharField(_("哈希"), max_length=64, default="", db_default="", blank=True,

@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from anjian.core import journal
+from anjian.core.journal_chain import chainer
 from anjian.core.models import JournalAction, JournalEntry
 from anjian.core.scope import ADD, CHANGE
 from anjian.units.ledger.lookups import LeaderIndex, RegionIndex, ScopeChecker, UnitIndex
@@ -44,9 +45,9 @@ from anjian.units.ledger.rows import RowReader
 from anjian.units.ledger.writer import (
     allocate_ids,
     bulk_session,
+    creation_changes,
     db_datetime,
     db_json,
-    insert_creation_journal,
     insert_rows,
     update_rows,
 )
@@ -57,9 +58,14 @@ from anjian.units.services import EDITABLE_FIELDS, SectorResolver, validate_unit
 INSERT_FIELDS = [f.name for f in Unit._meta.concrete_fields if not f.primary_key]
 SNAPSHOT_FIELDS = [n for n in INSERT_FIELDS if n not in ("created_at", "updated_at")]
 DEFAULTS = {f.name: f.get_default() for f in Unit._meta.concrete_fields if not f.primary_key}
-_JOURNAL_HEAD = ["created_at", "actor", "actor_name", "request_id", "source", "content_type",
-                 "comment"]
+# A journal row's columns: HASHED_FIELDS (FKs by field name), then the chain's.
+_JOURNAL_COLUMNS = ["created_at", "actor", "actor_name", "request_id", "source", "action", "content_type",
+                    "object_id", "object_repr", "changes", "comment", "prev_hash", "hash"]
+CREATE_ACTION, UPDATE_ACTION = JournalAction.CREATE.value, JournalAction.UPDATE.value
+JOURNAL_BATCH = 10000
 _SNAPSHOT = operator.itemgetter(*SNAPSHOT_FIELDS)
+_NAME = SNAPSHOT_FIELDS.index("name")
+_creation_changes = creation_changes(Unit, SNAPSHOT_FIELDS)
 _EXISTING = [*EDITABLE_FIELDS, "sector"]
 _EXISTING_ATTNAMES = [Unit._meta.get_field(n).attname for n in _EXISTING]
 
@@ -182,38 +188,48 @@ def _write(actor, preview: LedgerPreview) -> LedgerImport:
     comment = _("Excel台账导入：%(f)s") % {"f": preview.file_name}
     ct = ContentType.objects.get_for_model(Unit)
     proto = journal.build(actor, Unit(pk=0), JournalAction.CREATE, comment=comment, content_type=ct)
-    stamp = db_datetime(timezone.now())
-    common = {"created_at": stamp, "actor": proto.actor_id, "actor_name": proto.actor_name,
-              "request_id": proto.request_id, "source": proto.source, "content_type": ct.pk,
-              "comment": comment}
+    now = timezone.now()
+    stamp = db_datetime(now)
+    # Each journal row is hashed as it is built, from its HASHED_FIELDS values (`now` and
+    # `changes` as the database gives them back), and inserted with its hash: ids keep the order.
+    chain = chainer()
+    head = (now, proto.actor_id, proto.actor_name, proto.request_id, proto.source)
+    row_head = (stamp, *head[1:])
+    entries: list[tuple] = []
+
+    def add_entry(action: str, pk: int, name: str, changes: dict) -> None:
+        values = (*head, action, ct.pk, str(pk), name[:255], changes, comment)
+        entries.append((*row_head, *values[5:9], db_json(changes), comment, *chain(values)))
+        if len(entries) == JOURNAL_BATCH:  # inserted as they come: a batch's rows, not all, in memory
+            insert_rows(JournalEntry, _JOURNAL_COLUMNS, entries)
+            entries.clear()
+
     # New units, then one journal entry each listing the fields it was given (as unit_create's
-    # does), which the database builds from the rows just inserted.
+    # does), built from the values the unit row was inserted with.
     creates = [r for r in preview.rows if r.action == CREATE]
     ids = allocate_ids(Unit, len(creates))
     unit_rows = []
     for pk, result in zip(ids, creates, strict=True):
-        unit_rows.append((pk, *_SNAPSHOT(result.values), stamp, stamp))
+        values = _SNAPSHOT(result.values)
+        unit_rows.append((pk, *values, stamp, stamp))
+        add_entry(CREATE_ACTION, pk, str(values[_NAME]), _creation_changes(values))
         result.unit_id = pk
     insert_rows(Unit, ["id", *INSERT_FIELDS], unit_rows)
     del unit_rows
-    insert_creation_journal(Unit, ids, SNAPSHOT_FIELDS, common | {"action": JournalAction.CREATE.value},
-                            JournalEntry)
     # Matched units: only the changed fields, grouped by which fields changed.
     groups: dict[tuple, list[tuple]] = defaultdict(list)
-    entries, updated = [], []
-    head = tuple(common[n] for n in _JOURNAL_HEAD) + (JournalAction.UPDATE.value,)
+    updated = []
     for result in preview.rows:
         if result.action != UPDATE:
             continue
         names = tuple(result.changes)
         groups[names].append((*(result.values[n] for n in names), stamp, result.unit_id))
         name = result.changes["name"][1] if "name" in result.changes else result.name
-        entries.append((*head, str(result.unit_id), str(name)[:255], db_json(result.changes)))
+        add_entry(UPDATE_ACTION, result.unit_id, str(name), result.changes)
         updated.append(result.unit_id)
     for names, rows in groups.items():
         update_rows(Unit, [*names, "updated_at"], rows)
-    insert_rows(JournalEntry, [*_JOURNAL_HEAD, "action", "object_id", "object_repr", "changes"], entries)
-    journal.seal_pending()  # chain the rows the database just wrote, in id order
+    insert_rows(JournalEntry, _JOURNAL_COLUMNS, entries)  # the last batch
     # New units' scope depends on region and sector only, so one per pair stands for all.
     pairs = {(r.values["region"], r.values["sector"]): r.unit_id for r in creates}
     _recheck_scope(actor, list(pairs.values()), ADD)
