@@ -7,9 +7,6 @@ import datetime as dt
 import django_filters
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.functional import cached_property
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_filters.widgets import BooleanWidget
 
@@ -23,16 +20,9 @@ from anjian.hazards.choices import (
     HazardState,
 )
 from anjian.hazards.models import Hazard
+from anjian.regions.filtersets import RegionTreeFilterSet
 from anjian.regions.models import Region
 from anjian.units.choices import Category
-
-
-class _Options:
-    def __init__(self, filterset: HazardFilterSet) -> None:
-        self.filterset = filterset
-
-    def __getitem__(self, name: str) -> str:
-        return self.filterset.options_html(name)
 
 
 def _day_start(value: dt.date) -> dt.datetime:
@@ -40,14 +30,8 @@ def _day_start(value: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(value, dt.time.min))
 
 
-class HazardFilterSet(django_filters.FilterSet):
+class HazardFilterSet(RegionTreeFilterSet):
     q = django_filters.CharFilter(label=_("关键词"), method="filter_q")
-    region = django_filters.ModelChoiceFilter(
-        label=_("区划"), queryset=Region.objects.filter(level__lte=3), method="filter_region"
-    )
-    grid = django_filters.ModelChoiceFilter(
-        label=_("网格"), queryset=Region.objects.filter(level=4), field_name="region"
-    )
     state = django_filters.ChoiceFilter(
         label=_("状态"), choices=HazardState.choices, empty_label=_("全部状态")
     )
@@ -90,37 +74,6 @@ class HazardFilterSet(django_filters.FilterSet):
                   "unit_category", "overdue", "escalation", "listed", "discovered_from",
                   "discovered_to", "deadline_from", "deadline_to", "unit"]
 
-    def __init__(self, data=None, *args, user=None, **kwargs):
-        super().__init__(data, *args, **kwargs)
-        if user is None and self.request is not None:  # the API passes the request
-            user = getattr(self.request, "user", None)
-        if user is not None:
-            visible = Region.objects.for_user(user)
-            self.filters["region"].queryset = visible.filter(level__lte=3)
-            self.filters["grid"].queryset = visible.filter(level=4)
-
-    # --- the ledger page's dropdowns ---------------------------------------------------------
-
-    def options_html(self, name: str) -> str:
-        """The <option>s of filter `name`'s dropdown with the current value selected (regions:
-        only id and name are read)."""
-        selected = str(self.data.get(name, "")) if self.data else ""
-        field = self.filters[name]
-        if isinstance(field, django_filters.ModelChoiceFilter):
-            choices = field.queryset.values_list("pk", "name")
-        else:
-            choices = self.form.fields[name].choices
-        return mark_safe("".join(  # noqa: S308 - every value and label is escaped
-            f'<option value="{escape(value)}"{" selected" if str(value) == selected else ""}>'
-            f"{escape(label)}</option>"
-            for value, label in choices
-        ))
-
-    @cached_property
-    def options(self) -> _Options:
-        """`filter.options.state` in a template: options_html("state")."""
-        return _Options(self)
-
     @property
     def selected_region(self) -> Region | None:
         """The region (or grid) the list is narrowed to, when the form is valid."""
@@ -154,10 +107,6 @@ class HazardFilterSet(django_filters.FilterSet):
         elif units:
             text |= Q(unit_id__in=units)
         return queryset.filter(text)
-
-    def filter_region(self, queryset, name, region):
-        subtree = Region.objects.filter(path__startswith=region.path).values("pk")
-        return queryset.filter(region__in=subtree)
 
     def filter_overdue(self, queryset, name, value):
         if value is None:

@@ -4,12 +4,9 @@ import copy
 
 import django_filters
 from django.db.models import Q
-from django.utils.functional import cached_property
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from anjian.regions.models import Region
+from anjian.regions.filtersets import RegionTreeFilterSet
 from anjian.units.choices import (
     Category,
     IndustrySection,
@@ -21,22 +18,8 @@ from anjian.units.choices import (
 from anjian.units.models import Unit
 
 
-class _Options:
-    def __init__(self, filterset: "UnitFilterSet") -> None:
-        self.filterset = filterset
-
-    def __getitem__(self, name: str) -> str:
-        return self.filterset.options_html(name)
-
-
-class UnitFilterSet(django_filters.FilterSet):
+class UnitFilterSet(RegionTreeFilterSet):
     q = django_filters.CharFilter(label=_("关键词"), method="filter_q")
-    region = django_filters.ModelChoiceFilter(
-        label=_("区划"), queryset=Region.objects.filter(level__lte=3), method="filter_region"
-    )
-    grid = django_filters.ModelChoiceFilter(
-        label=_("网格"), queryset=Region.objects.filter(level=4), field_name="region"
-    )
     category = django_filters.ChoiceFilter(
         label=_("类别"), choices=Category.choices, empty_label=_("全部类别")
     )
@@ -80,13 +63,6 @@ class UnitFilterSet(django_filters.FilterSet):
         model = Unit
         fields = ["q", "region", "grid", "category", "subcategory", "risk_level", "status"]
 
-    def __init__(self, data=None, *args, user=None, **kwargs):
-        super().__init__(data, *args, **kwargs)
-        if user is not None:
-            visible = Region.objects.for_user(user)
-            self.filters["region"].queryset = visible.filter(level__lte=3)
-            self.filters["grid"].queryset = visible.filter(level=4)
-
     def filter_queryset(self, queryset):
         """The filters' conditions, then the given (scoped) queryset's own, in that order.
 
@@ -114,30 +90,6 @@ class UnitFilterSet(django_filters.FilterSet):
         return bool(self.is_bound and self.form.is_valid()
                     and (self.form.cleaned_data.get("q") or "").strip())
 
-    def options_html(self, name: str) -> str:
-        """The <option>s of filter `name`'s dropdown, the current value selected.
-
-        Built here rather than by the form widget or a template loop, which cost a template
-        include or several lookups per option: a county office has hundreds of villages and
-        grids to choose from. Of a region only its id and name are read (not its GeoJSON).
-        """
-        selected = str(self.data.get(name, "")) if self.data else ""
-        field = self.filters[name]
-        if isinstance(field, django_filters.ModelChoiceFilter):
-            choices = field.queryset.values_list("pk", "name")
-        else:
-            choices = self.form.fields[name].choices  # with its empty choice first
-        return mark_safe("".join(  # noqa: S308 - every value and label is escaped
-            f'<option value="{escape(value)}"{" selected" if str(value) == selected else ""}>'
-            f"{escape(label)}</option>"
-            for value, label in choices
-        ))
-
-    @cached_property
-    def options(self) -> _Options:
-        """`filter.options.category` in a template: options_html("category")."""
-        return _Options(self)
-
     def filter_q(self, queryset, name, value):
         value = value.strip()
         if not value:
@@ -146,7 +98,3 @@ class UnitFilterSet(django_filters.FilterSet):
             Q(name__contains=value) | Q(address__contains=value) | Q(credit_code=value.upper())
             | Q(principal__contains=value)
         )
-
-    def filter_region(self, queryset, name, region):
-        subtree = Region.objects.filter(path__startswith=region.path).values("pk")
-        return queryset.filter(region__in=subtree)
