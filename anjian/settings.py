@@ -57,6 +57,10 @@ INSTALLED_APPS = [
     "anjian.workdays",
     "anjian.inspections",
     "anjian.hazards",
+    "anjian.dailyreports",
+    "anjian.duty",
+    "anjian.emergency",
+    "anjian.accidents",
 ]
 
 MIDDLEWARE = [

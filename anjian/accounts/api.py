@@ -88,3 +88,8 @@ class PersonViewSet(JournalMixin, ScopedViewSet):
     def destroy(self, request, *args, **kwargs):
         person = services.person_deactivate(actor=request.user, person=self.get_object())
         return Response(self.get_serializer(person).data)
+
+# (URL prefix under /api/, viewset, basename): registered by anjian.api_urls
+ROUTES = [
+    ("people", PersonViewSet, "person"),
+]

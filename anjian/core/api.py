@@ -216,3 +216,7 @@ class JournalEntryViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
     pagination_class = Pagination
     queryset = JournalEntry.objects.all()
 
+# (URL prefix under /api/, viewset, basename): registered by anjian.api_urls
+ROUTES = [
+    ("journal", JournalEntryViewSet, "journal"),
+]

@@ -22,6 +22,7 @@ from anjian.core import journal
 from anjian.core.models import JournalAction
 from anjian.demo import DEMO_PASSWORD
 from anjian.demo.inspections import build_year, year_exists
+from anjian.demo.ledgers import LEDGERS
 from anjian.demo.periods import DemoYear
 from anjian.demo.plan import make_plan
 from anjian.demo.specs import Plan, UserSpec
@@ -158,13 +159,16 @@ def _users(result: DemoResult, regions: dict[str, Region], organisations: dict[s
 
 def _year(result: DemoResult, town: Region, organisations: dict[str, Organisation],
           people: dict[str, Person], units: dict[str, Unit]) -> None:
-    if year_exists(town):
-        return
+    """The year of inspections and hazards (unless the town has it), then every other ledger's
+    year (`demo.ledgers`; each adds only what its ledger is missing)."""
     rows = {u.pk: u for u in Unit.objects.filter(region__path__startswith=town.path)
             .select_related("region")}
     ordered = [rows[units[spec.name].pk] for spec in result.plan.units]
     kit = YearKit(DemoYear(), result.plan, town, result.users, ordered, people, organisations)
-    build_year(kit)
+    if not year_exists(town):
+        build_year(kit)
+    for build in LEDGERS:
+        build(kit)
     result.created.update(kit.created)
 
 

@@ -196,3 +196,8 @@ class HazardViewSet(ScopedViewSet):
         if photo is None:
             raise Http404
         return stamped_response(photo)
+
+# (URL prefix under /api/, viewset, basename): registered by anjian.api_urls
+ROUTES = [
+    ("hazards", HazardViewSet, "hazard"),
+]

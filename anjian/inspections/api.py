@@ -262,3 +262,9 @@ class InspectionRecordViewSet(ScopedViewSet):
             raise Http404
         return stamped_response(photo)
 
+# (URL prefix under /api/, viewset, basename): registered by anjian.api_urls
+ROUTES = [
+    ("inspection-plans", InspectionPlanViewSet, "inspection-plan"),
+    ("inspection-tasks", InspectionTaskViewSet, "inspection-task"),
+    ("inspection-records", InspectionRecordViewSet, "inspection-record"),
+]

@@ -172,3 +172,9 @@ class OrganisationViewSet(JournalMixin, ScopedViewSet):
         org = services.organisation_update(actor=request.user, organisation=org,
                                            data={"is_active": False})
         return Response(self.get_serializer(org).data)
+
+# (URL prefix under /api/, viewset, basename): registered by anjian.api_urls
+ROUTES = [
+    ("regions", RegionViewSet, "region"),
+    ("organisations", OrganisationViewSet, "organisation"),
+]

@@ -106,3 +106,8 @@ class UnitViewSet(JournalMixin, ScopedViewSet):
     def restore(self, request, pk=None):
         unit = services.unit_restore(actor=request.user, unit=self.get_object())
         return Response(self.get_serializer(unit).data)
+
+# (URL prefix under /api/, viewset, basename): registered by anjian.api_urls
+ROUTES = [
+    ("units", UnitViewSet, "unit"),
+]

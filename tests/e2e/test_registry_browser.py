@@ -8,7 +8,8 @@ pytestmark = pytest.mark.browser
 
 def test_office_user_filters_units_by_category_and_opens_one(page, transactional_db, world_tx):
     login(page, "office")
-    page.click("text=监管对象")
+    page.click("nav >> text=基础台账")  # the menu group opens its dropdown
+    page.click("nav >> text=监管对象")
     page.wait_for_selector("#units")
     assert page.locator("#units tbody tr").count() == 4
     page.select_option("#unit-filter select[name=category]", "small_venue")
