@@ -15,9 +15,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Emu, Pt
 from PIL import Image
 
+from anjian.core import word
 from anjian.core.photos import PhotoIntegrityError, render_stamped
 from anjian.hazards.choices import HazardAction, HazardLevel
-from anjian.hazards.documents import word
 from anjian.hazards.documents.slip import (
     deadline_text,
     label,

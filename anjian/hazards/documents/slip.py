@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
+from anjian.core import word
 from anjian.hazards.choices import HazardLevel
-from anjian.hazards.documents import word
 from anjian.hazards.models import Hazard
 from anjian.regions.models import Region
 

@@ -5,7 +5,6 @@ export and the statistics report (.xlsx), and the page listing the statistics re
 from __future__ import annotations
 
 import datetime as dt
-import io
 import os
 from dataclasses import dataclass
 
@@ -18,6 +17,7 @@ from django.urls import NoReverseMatch, path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from anjian.core.downloads import DOCX, XLSX, attachment
 from anjian.core.scope import VIEW, get_for_user, user_can
 from anjian.hazards import exports
 from anjian.hazards.documents import assignment_slip, hazard_dossier
@@ -26,15 +26,7 @@ from anjian.hazards.models import Hazard
 from anjian.hazards.selectors import annual_due, quarter_bounds
 from anjian.regions.models import Region
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DUE_SOON_DAYS = 15
-
-
-def _file(data: bytes, name: str, content_type: str) -> FileResponse:
-    """An attachment; Django writes a non-ASCII name as filename*=utf-8''… (RFC 5987)."""
-    return FileResponse(io.BytesIO(data), as_attachment=True, filename=name,
-                        content_type=content_type)
 
 
 def _may_view_hazards(user) -> None:
@@ -57,7 +49,7 @@ def _document(request: HttpRequest, pk: int, build, name_of) -> HttpResponse:
             raise Http404(message) from None
         messages.error(request, message)
         return redirect(detail)
-    return _file(data, name_of(hazard), DOCX)
+    return attachment(data, name_of(hazard), DOCX)
 
 
 @login_required
@@ -80,7 +72,7 @@ def ledger_export(request: HttpRequest) -> FileResponse:
     _may_view_hazards(request.user)
     hazards = HazardFilterSet(request.GET, queryset=Hazard.objects.for_user(request.user, VIEW),
                               user=request.user).qs
-    return _file(exports.ledger_xlsx(hazards),
+    return attachment(exports.ledger_xlsx(hazards),
                  _("隐患排查治理台账_%(date)s.xlsx") % {"date": f"{timezone.localdate():%Y%m%d}"},
                  XLSX)
 
@@ -170,7 +162,7 @@ def report_statistics(request: HttpRequest) -> HttpResponse:
         discovered_at__lt=_local_midnight(period.end))
     data = exports.statistics_xlsx(hazards, title=period.title, period_label=period.label,
                                    within=_scope_region(request.user), due=period.due)
-    return _file(data, _("隐患排查治理统计分析表_%(period)s.xlsx") % {"period": period.name}, XLSX)
+    return attachment(data, _("隐患排查治理统计分析表_%(period)s.xlsx") % {"period": period.name}, XLSX)
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,6 @@ The work is done by `anjian.units.imports` and `anjian.units.exports`."""
 
 from __future__ import annotations
 
-import io
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from anjian.accounts.models import Person
+from anjian.core.downloads import attachment
 from anjian.core.scope import ADD, CHANGE, user_can
 from anjian.regions.models import Region, Sector
 from anjian.units import exports, imports
@@ -26,16 +25,11 @@ from anjian.units.ledger.reader import LedgerFileError
 from anjian.units.models import LedgerImport, Unit
 from anjian.units.views.registry import filtered_units
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SHOWN_ROWS = 500  # rows listed per section of the preview; the counts cover every row
 
 
 def _may_import(user) -> bool:
     return user_can(user, ADD, Unit) or user_can(user, CHANGE, Unit)
-
-
-def _xlsx(data: bytes, name: str) -> FileResponse:
-    return FileResponse(io.BytesIO(data), as_attachment=True, filename=name, content_type=XLSX)
 
 
 def _names(model, pks) -> dict:
@@ -140,7 +134,7 @@ def ledger_problems(request: HttpRequest, token: str) -> FileResponse:
     stored = uploads.load(request.user, token)
     if stored is None:
         raise Http404
-    return _xlsx(stored[1], stored[0])
+    return attachment(stored[1], stored[0])
 
 
 @login_required
@@ -154,9 +148,9 @@ def ledger_export(request: HttpRequest) -> FileResponse:
     """The unit list as filtered on the list page, as a ledger .xlsx."""
     _filterset, units = filtered_units(request)
     data = exports.ledger_export(units.order_by("pk"))
-    return _xlsx(data, f"监管对象台账_{timezone.localdate():%Y%m%d}.xlsx")
+    return attachment(data, f"监管对象台账_{timezone.localdate():%Y%m%d}.xlsx")
 
 
 @login_required
 def ledger_template(request: HttpRequest) -> FileResponse:
-    return _xlsx(exports.ledger_template(), "监管对象台账_导入模板.xlsx")
+    return attachment(exports.ledger_template(), "监管对象台账_导入模板.xlsx")

@@ -1,5 +1,5 @@
-"""python-docx helpers shared by the hazard documents: an A4 page, Chinese fonts on every run, form
-tables and signature lines.
+"""python-docx helpers shared by every Word document (交办单, 一患一档, bulletins, reports): an A4
+page, Chinese fonts on every run, form tables and signature lines.
 
 Word and LibreOffice pick the font of Chinese characters from the run's `w:eastAsia` attribute,
 which python-docx's `font.name` does not set; `set_font` writes it (and `w:lang` eastAsia zh-CN on
