@@ -26,9 +26,12 @@ node_modules/.package-lock.json: package.json package-lock.json
 install: $(VENV)/.base node_modules/.package-lock.json
 	$(BIN)/anjian collectstatic --noinput -v0
 
+# The background worker (`anjian worker`) runs beside the server and stops with it.
 run: install
 	$(BIN)/anjian migrate --noinput -v0
 	$(BIN)/anjian demo
+	@$(BIN)/anjian worker --quiet & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/anjian serve --host $(HOST) --port $(PORT)
 
 serve: install

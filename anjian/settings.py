@@ -7,7 +7,10 @@ Everything that differs between installations comes from environment variables w
 - ANJIAN_DEBUG: "1" for development error pages (default off).
 - ANJIAN_ALLOWED_HOSTS: comma-separated host names (default: localhost only).
 - ANJIAN_DATA_DIR: where the SQLite file, secret key and uploads live (default: ./data).
-- REDIS_URL: used by the background queue where one is configured.
+- REDIS_URL: the background queue's broker (huey on Redis); without it the queue is an SQLite
+  file in the data folder, so no server is needed.
+- ANJIAN_EMAIL_URL: the mail server for e-mail notifications as an apprise URL
+  (e.g. mailtos://user:password@smtp.example.com); without it e-mail channels cannot be set up.
 """
 
 import os
@@ -50,6 +53,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "django_htmx",
     "axes",
+    "huey.contrib.djhuey",
     "anjian.core",
     "anjian.regions",
     "anjian.accounts",
@@ -61,6 +65,7 @@ INSTALLED_APPS = [
     "anjian.duty",
     "anjian.emergency",
     "anjian.accidents",
+    "anjian.notify",
 ]
 
 MIDDLEWARE = [
@@ -94,6 +99,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "anjian.core.context_processors.navigation",
+                "anjian.notify.context_processors.inbox",
             ],
         },
     },
@@ -227,3 +233,16 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("ANJIAN_LOG_LEVEL", "WARNING")},
 }
+
+# Background work (huey): `anjian worker` runs the consumer; `make run` starts it beside the server.
+# Tasks live in each app's tasks.py. Without REDIS_URL the queue is an SQLite file (no server).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+HUEY = {
+    "name": "anjian",
+    "huey_class": "huey.RedisHuey" if REDIS_URL else "huey.SqliteHuey",
+    "immediate": os.environ.get("ANJIAN_TASKS_IMMEDIATE", "0") == "1",
+    "utc": False,  # schedules (crontab) in local time: Django sets the process TZ to TIME_ZONE
+    "connection": {"url": REDIS_URL} if REDIS_URL else {"filename": str(DATA_DIR / "queue.sqlite3")},
+    "consumer": {"workers": 2, "worker_type": "thread", "periodic": True, "check_worker_health": True},
+}
+ANJIAN_EMAIL_URL = os.environ.get("ANJIAN_EMAIL_URL", "")

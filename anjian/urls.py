@@ -27,6 +27,7 @@ urlpatterns = [
     path("duty/", include("anjian.duty.urls")),
     path("emergency/", include("anjian.emergency.urls")),
     path("accidents/", include("anjian.accidents.urls")),
+    path("messages/", include("anjian.notify.urls")),
     path("api/", include("anjian.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

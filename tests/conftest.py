@@ -35,3 +35,14 @@ def _chinese_first():
     translation.activate("zh-hans")
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _tasks_run_at_once():
+    """Queued tasks run in the calling thread on an in-memory queue (huey's immediate mode): no
+    test writes to the project's data/queue.sqlite3 or needs a worker running."""
+    from huey.contrib.djhuey import HUEY
+
+    HUEY.immediate = True
+    yield
+    HUEY.immediate = False

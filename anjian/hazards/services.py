@@ -156,7 +156,15 @@ def hazard_transition(*, actor, hazard: Hazard | int, action: str, data: dict | 
            document_number=outcome.document_number, data=outcome.data)
     journal.record(actor, locked, JournalAction.UPDATE, journal.diff(before, journal.snapshot(locked)),
                    comment=str(A(action).label))
+    if action == A.ASSIGN:
+        transaction.on_commit(lambda: _announce_assignment(locked.pk))
     return locked
+
+
+def _announce_assignment(hazard_id: int) -> None:
+    from anjian.hazards.tasks import hazard_assigned_task
+
+    hazard_assigned_task(hazard_id)
 
 
 def _action(action: str):
