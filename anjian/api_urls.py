@@ -11,7 +11,8 @@ from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
 API_APPS = ("regions", "accounts", "units", "core", "inspections", "hazards",
-            "dailyreports", "duty", "emergency", "accidents")
+            "dailyreports", "duty", "emergency", "accidents", "responsibility", "risks",
+            "documents", "enforcement", "training", "patrols")
 
 router = DefaultRouter()
 for app in API_APPS:

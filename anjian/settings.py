@@ -65,6 +65,12 @@ INSTALLED_APPS = [
     "anjian.duty",
     "anjian.emergency",
     "anjian.accidents",
+    "anjian.responsibility",
+    "anjian.risks",
+    "anjian.documents",
+    "anjian.enforcement",
+    "anjian.training",
+    "anjian.patrols",
     "anjian.notify",
 ]
 

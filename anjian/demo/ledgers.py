@@ -5,6 +5,18 @@ and organisations), writes through its app's services, adds what it created to `
 is idempotent on its own: when its ledger already holds the demo's data it adds nothing.
 """
 
-from anjian.demo import accidents, dailyreports, duty, emergency
+from anjian.demo import (
+    accidents,
+    dailyreports,
+    documents,
+    duty,
+    emergency,
+    enforcement,
+    patrols,
+    responsibility,
+    risks,
+    training,
+)
 
-LEDGERS = [dailyreports.build, duty.build, emergency.build, accidents.build]
+LEDGERS = [dailyreports.build, duty.build, emergency.build, accidents.build, responsibility.build,
+           risks.build, documents.build, enforcement.build, training.build, patrols.build]

@@ -1,0 +1,7 @@
+"""The demo year of the patrols ledger (being written in this change)."""
+
+from anjian.demo.yearkit import YearKit
+
+
+def build(kit: YearKit) -> None:
+    """Nothing yet."""

@@ -1,0 +1,2 @@
+# (URL prefix under /api/, viewset, basename): registered by anjian.api_urls
+ROUTES: list = []
