@@ -9,6 +9,8 @@ Everything that differs between installations comes from environment variables w
 - ANJIAN_DATA_DIR: where the SQLite file, secret key and uploads live (default: ./data).
 - REDIS_URL: the background queue's broker (huey on Redis); without it the queue is an SQLite
   file in the data folder, so no server is needed.
+- ANJIAN_MAP_TILES, ANJIAN_MAP_ATTRIBUTION: the map's tile source (e.g. 天地图 with a key); without
+  one the map draws grid polygons and units on a plain background.
 - ANJIAN_EMAIL_URL: the mail server for e-mail notifications as an apprise URL
   (e.g. mailtos://user:password@smtp.example.com); without it e-mail channels cannot be set up.
 """
@@ -72,6 +74,7 @@ INSTALLED_APPS = [
     "anjian.training",
     "anjian.patrols",
     "anjian.notify",
+    "anjian.dashboard",
 ]
 
 MIDDLEWARE = [
@@ -199,6 +202,8 @@ STATICFILES_DIRS = [
     ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
     ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
     ("vendor/swagger-ui", BASE_DIR / "node_modules" / "swagger-ui-dist"),
+    ("vendor/echarts", BASE_DIR / "node_modules" / "echarts" / "dist"),
+    ("vendor/leaflet", BASE_DIR / "node_modules" / "leaflet" / "dist"),
 ]
 STATICFILES_DIRS = [d for d in STATICFILES_DIRS if Path(d[1] if isinstance(d, tuple) else d).exists()]
 STORAGES = {
@@ -252,3 +257,8 @@ HUEY = {
     "consumer": {"workers": 2, "worker_type": "thread", "periodic": True, "check_worker_health": True},
 }
 ANJIAN_EMAIL_URL = os.environ.get("ANJIAN_EMAIL_URL", "")
+
+# The map's tile source (a Leaflet URL template, e.g. 天地图 with its key); without one the map
+# draws grids and units on a plain background.
+ANJIAN_MAP_TILES = os.environ.get("ANJIAN_MAP_TILES", "")
+ANJIAN_MAP_ATTRIBUTION = os.environ.get("ANJIAN_MAP_ATTRIBUTION", "")

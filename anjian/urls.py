@@ -34,6 +34,7 @@ urlpatterns = [
     path("training/", include("anjian.training.urls")),
     path("patrols/", include("anjian.patrols.urls")),
     path("messages/", include("anjian.notify.urls")),
+    path("dashboard/", include("anjian.dashboard.urls")),
     path("api/", include("anjian.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
