@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "anjian.patrols",
     "anjian.notify",
     "anjian.dashboard",
+    "anjian.reports",
 ]
 
 MIDDLEWARE = [

@@ -35,6 +35,7 @@ urlpatterns = [
     path("patrols/", include("anjian.patrols.urls")),
     path("messages/", include("anjian.notify.urls")),
     path("dashboard/", include("anjian.dashboard.urls")),
+    path("reports/", include("anjian.reports.urls")),
     path("api/", include("anjian.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

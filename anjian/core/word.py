@@ -18,7 +18,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt
+from docx.shared import Cm, Emu, Mm, Pt
 
 BODY_FONT = "仿宋"
 TABLE_FONT = "宋体"
@@ -177,3 +177,8 @@ def to_bytes(document) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def even_widths(columns: int) -> tuple:
+    """Equal column widths filling the text width."""
+    return tuple(Emu(int(TEXT_WIDTH / columns)) for _ in range(columns))

@@ -3,8 +3,6 @@ and read back with python-docx: the assignment slip (交办单) and the major-ha
 
 import datetime as dt
 import io
-import shutil
-import subprocess
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -18,6 +16,7 @@ from anjian.hazards.choices import HazardAction
 from anjian.hazards.documents import assignment_slip, hazard_dossier
 from anjian.hazards.documents.slip import PROVISIONAL_NOTE
 from anjian.hazards.models import GOVERNANCE_PLAN_FIELDS, Hazard
+from anjian.testing.documents import docx_text, libreoffice_pdf
 from anjian.testing.hazards import MAJOR_DOSSIER, assign_data, report, staged
 
 pytestmark = pytest.mark.django_db
@@ -30,10 +29,7 @@ def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
-def text_of(data: bytes) -> str:
-    """All text of a .docx: body paragraphs and every table cell."""
-    document = Document(io.BytesIO(data))
-    return "\n".join(t.text or "" for t in document.element.body.iter(qn("w:t")))
+text_of = docx_text
 
 
 def closed_major(world) -> Hazard:
@@ -171,17 +167,7 @@ def test_an_ordinary_hazard_has_no_dossier(world):
 
 
 def test_libreoffice_opens_both_documents(world, tmp_path):
-    if shutil.which("soffice") is None:
-        pytest.fail("LibreOffice is missing: run `make browser-deps` (apt-get install "
-                    "libreoffice-writer-nogui)")
     hazard = closed_major(world)
     for name, data in (("slip.docx", assignment_slip(hazard)),
                        ("dossier.docx", hazard_dossier(hazard))):
-        source = tmp_path / name
-        source.write_bytes(data)
-        result = subprocess.run(
-            ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
-             "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
-            capture_output=True, timeout=120, check=False)
-        assert result.returncode == 0, result.stderr
-        assert (tmp_path / name.replace(".docx", ".pdf")).stat().st_size > 0
+        libreoffice_pdf(data, tmp_path, name)
