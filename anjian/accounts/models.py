@@ -66,7 +66,9 @@ class User(AbstractUser):
 
     @cached_property
     def roles(self) -> set[str]:
-        return set(self.role_grants.values_list("role", flat=True))
+        from anjian.accounts.roles import role_grants
+
+        return {rg.role for rg in role_grants(self)}
 
     def has_role(self, *roles: str) -> bool:
         return self.is_superuser or bool(self.roles & set(roles))

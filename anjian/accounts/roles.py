@@ -62,9 +62,19 @@ def register_grant_provider(provider: GrantProvider) -> None:
         _providers.append(provider)
 
 
+def role_grants(user) -> list:
+    """The user's role assignments (RoleGrant rows), read once per user object: grant providers
+    that need them (an agency's own organisation) add no query."""
+    cached = getattr(user, "_role_grants_loaded", None)
+    if cached is None:
+        cached = list(user.role_grants.select_related("region", "organisation__region").all())
+        user._role_grants_loaded = cached
+    return cached
+
+
 def region_grants(user) -> list[Grant]:
     grants = []
-    for rg in user.role_grants.select_related("region", "organisation__region").all():
+    for rg in role_grants(user):
         perms = PERMISSIONS.get(rg.role, {})
         if rg.role in ORGANISATION_ROLES and rg.organisation_id:
             org = rg.organisation

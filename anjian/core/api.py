@@ -19,9 +19,10 @@ from django.utils.translation import gettext_lazy
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_field
-from rest_framework import exceptions, mixins, permissions, serializers, viewsets
+from rest_framework import exceptions, mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from anjian.core.journal import entries_for
@@ -215,6 +216,32 @@ class JournalEntryViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
     filterset_class = JournalEntryFilterSet
     pagination_class = Pagination
     queryset = JournalEntry.objects.all()
+
+
+
+class OwnedViewSet(JournalMixin, ScopedViewSet):
+    """Create and update through `create_service`/`update_service` (name of the object keyword)."""
+
+    http_method_names = ["get", "post", "patch", "put", "head", "options"]
+    create_service = None
+    update_service = None
+    object_name = ""
+
+    def perform_create(self, serializer):
+        self.saved(serializer, type(self).create_service(actor=self.request.user,
+                                                         data=serializer.validated_data))
+
+    def perform_update(self, serializer):
+        obj = self.get_object()
+        self.saved(serializer, type(self).update_service(
+            actor=self.request.user, data=serializer.validated_data,
+            **{self.object_name: obj}))
+
+    def _child(self, serializer_class, call, code=status.HTTP_201_CREATED):
+        parsed = serializer_class(data=self.request.data)
+        parsed.is_valid(raise_exception=True)
+        return Response(serializer_class(call(parsed.validated_data)).data, status=code)
+
 
 # (URL prefix under /api/, viewset, basename): registered by anjian.api_urls
 ROUTES = [

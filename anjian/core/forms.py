@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 
 class ServiceErrorsMixin:
@@ -36,3 +37,11 @@ def bootstrap(form: forms.BaseForm) -> None:
         else:
             css = "form-control"
         widget.attrs.setdefault("class", css)
+
+
+class YesNo(forms.Select):
+    """全部 / 是 / 否 for a yes-no filter (the query string says true/false)."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, choices=[("", gettext_lazy("全部")), ("true", gettext_lazy("是")),
+                                               ("false", gettext_lazy("否"))])

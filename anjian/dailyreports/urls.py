@@ -1,5 +1,5 @@
-from django.urls import path  # noqa: F401
+from anjian.dailyreports.views import filing, ledger, reports, today
 
 app_name = "dailyreports"
-
-urlpatterns: list = []
+urlpatterns = [*today.urlpatterns, *filing.urlpatterns, *ledger.urlpatterns,
+               *reports.urlpatterns]

@@ -193,3 +193,19 @@ def _user_create(spec: UserSpec, person: Person | None, password: str, regions, 
         "roles": [None, [f"{Role(spec.role).label} {where}"]],
     })
     return user
+
+
+def kit_from_database() -> YearKit:
+    """The kit `_year` hands the ledgers' builders, read back from a database holding the demo (to
+    run one ledger's builder again, as its tests do)."""
+    plan = make_plan()
+    town = Region.objects.get(code=TOWN_CODE)
+    inside = {"region__path__startswith": town.path}
+    units = {u.name: u for u in Unit.objects.filter(**inside).select_related("region")}
+    people = {p.name: p for p in Person.objects.filter(name__in=[s.name for s in plan.people])}
+    organisations = {o.name: o for o in Organisation.objects.filter(
+        name__in=[s.name for s in plan.organisations])}
+    users = {u.username: u for u in User.objects.filter(username__in=[s.username
+                                                                       for s in plan.users])}
+    return YearKit(DemoYear(), plan, town, users, [units[s.name] for s in plan.units], people,
+                   organisations)

@@ -1,5 +1,5 @@
-from django.urls import path  # noqa: F401
+from anjian.duty.views import log, roster
 
 app_name = "duty"
 
-urlpatterns: list = []
+urlpatterns = [*roster.urlpatterns, *log.urlpatterns]

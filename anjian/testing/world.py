@@ -62,15 +62,18 @@ def _unit(name, category, subcategory, region, **extra) -> Unit:
 
 
 def ensure_default_data() -> None:
-    """Re-run the data migrations' defaults (sectors, 三管三必须 rules), idempotently: a
+    """Re-run the data migrations' defaults (sectors, 三管三必须 rules, calendar, checklists, drill
+    frequencies, risk colour bands), idempotently: a
     transactional test (browser tests against the live server) flushes the tables they filled."""
     from django.apps import apps
 
-    for name in ("anjian.regions.migrations.0002_default_sectors",
-                 "anjian.units.migrations.0002_default_sector_rules",
-                 "anjian.workdays.migrations.0002_seed_chinese_calendar",
-                 "anjian.inspections.migrations.0002_builtin_checklists"):
-        import_module(name).add(apps, None)
+    for name, function in (("anjian.regions.migrations.0002_default_sectors", "add"),
+                           ("anjian.units.migrations.0002_default_sector_rules", "add"),
+                           ("anjian.workdays.migrations.0002_seed_chinese_calendar", "add"),
+                           ("anjian.inspections.migrations.0002_builtin_checklists", "add"),
+                           ("anjian.emergency.migrations.0002_default_drill_requirements", "load"),
+                           ("anjian.risks.migrations.0002_default_grading_scheme", "add")):
+        getattr(import_module(name), function)(apps, None)
 
 
 def build_world() -> World:

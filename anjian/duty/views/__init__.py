@@ -1,0 +1,1 @@
+"""Pages of the duty ledger: roster.py (the roster and shifts), log.py (the log and handovers)."""

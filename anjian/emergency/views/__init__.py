@@ -1,0 +1,1 @@
+"""Emergency pages; each module declares its own urlpatterns."""
