@@ -1,5 +1,5 @@
-from django.urls import path  # noqa: F401
+from anjian.documents.views import documents, tasks
 
 app_name = "documents"
 
-urlpatterns: list = []
+urlpatterns = [*tasks.urlpatterns, *documents.urlpatterns]

@@ -1,5 +1,5 @@
-from django.urls import path  # noqa: F401
+from anjian.enforcement.views import actions, listings
 
 app_name = "enforcement"
 
-urlpatterns: list = []
+urlpatterns = [*listings.urlpatterns, *actions.urlpatterns]

@@ -21,6 +21,8 @@ class NotificationKind(models.TextChoices):
     DRILL_DUE = "drill_due", _("演练到期")
     PLAN_REVIEW_DUE = "plan_review_due", _("预案评审到期")
     BULLETIN = "bulletin", _("通报")
+    COMMITMENT_MISSING = "commitment_missing", _("安全承诺未报")
+    PUBLICITY = "publicity", _("安全宣传")
 
 
 class DeliveryStatus(models.TextChoices):

@@ -1,5 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+from django.views.generic import RedirectView
+
+from anjian.patrols.views import forest, traffic
 
 app_name = "patrols"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="patrols:record_list"), name="index"),
+    *traffic.urlpatterns, *forest.urlpatterns,
+]

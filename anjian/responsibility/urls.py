@@ -1,5 +1,5 @@
-from django.urls import path  # noqa: F401
+from anjian.responsibility.views import agreements, linkage, lists, meetings
 
 app_name = "responsibility"
-
-urlpatterns: list = []
+urlpatterns = [*lists.urlpatterns, *agreements.urlpatterns, *linkage.urlpatterns,
+               *meetings.urlpatterns]

@@ -1,5 +1,5 @@
-from django.urls import path  # noqa: F401
+from anjian.risks.views import commitments, points, settings
 
 app_name = "risks"
 
-urlpatterns: list = []
+urlpatterns = [*commitments.urlpatterns, *points.urlpatterns, *settings.urlpatterns]

@@ -1,5 +1,5 @@
-from django.urls import path  # noqa: F401
+from anjian.training.views import publicity, sessions
 
 app_name = "training"
 
-urlpatterns: list = []
+urlpatterns = [*sessions.urlpatterns, *publicity.urlpatterns]

@@ -176,7 +176,9 @@ def unit_create(*, actor, data: dict, resolver: SectorResolver | None = None) ->
 
 
 @transaction.atomic
-def unit_update(*, actor, unit: Unit, data: dict) -> Unit:
+def unit_update(*, actor, unit: Unit, data: dict, comment: str = "") -> Unit:
+    """Change a unit's registry fields; `comment` says why in the journal (e.g. a risk colour
+    that follows the unit's assessments)."""
     unit = Unit.objects.select_for_update().get(pk=unit.pk)
     _assert_scope(unit, actor, CHANGE)
     before = journal.snapshot(unit)
@@ -195,7 +197,7 @@ def unit_update(*, actor, unit: Unit, data: dict) -> Unit:
     if changes:
         unit.save(update_fields=[*changes.keys(), "updated_at"])
         _assert_scope(unit, actor, CHANGE)
-        journal.record(actor, unit, JournalAction.UPDATE, changes)
+        journal.record(actor, unit, JournalAction.UPDATE, changes, comment=comment)
     return unit
 
 

@@ -1,0 +1,1 @@
+"""Pages of the responsibility system: lists, agreements (with coverage), linkage, meetings."""

@@ -1,0 +1,1 @@
+"""Commitment and risk pages; each module declares its own urlpatterns."""
