@@ -237,6 +237,16 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "/static/vendor/swagger-ui",
     "SWAGGER_UI_FAVICON_HREF": "/static/vendor/swagger-ui/favicon-32x32.png",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Over a hundred operations: the docs open with the tags folded and a filter box.
+    "SWAGGER_UI_SETTINGS": {"docExpansion": "none", "filter": True, "deepLinking": True},
+    # Several models have a `status` field with its own choices: one schema name for each.
+    "ENUM_NAME_OVERRIDES": {
+        "UnitStatusEnum": "anjian.units.choices.UnitStatus",
+        "PlanStatusEnum": "anjian.inspections.choices.PlanStatus",
+        "InspectionTaskStatusEnum": "anjian.inspections.choices.TaskStatus",
+        "IncidentStatusEnum": "anjian.emergency.choices.IncidentStatus",
+        "DocumentTaskStatusEnum": "anjian.documents.choices.TaskStatus",
+    },
 }
 
 LOGGING = {

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from anjian.core.scope import user_can
-from anjian.dashboard import charts, mapdata, selectors
+from anjian.dashboard import charts, mapdata, panels, selectors
 from anjian.hazards.models import Hazard
 from anjian.regions.models import Region
 from anjian.units.models import Unit
@@ -44,6 +44,9 @@ def index(request: HttpRequest) -> HttpResponse:
         "overdue": selectors.overdue_hazards(user, region, today),
         "listed": selectors.listed_majors(user, region),
         "coverage": coverage,
+        "daily": panels.daily_reports(user, region, today),
+        "on_duty": panels.on_duty(user, region),
+        "accidents": panels.accident_panel(user, region, today),
         "charts": {"open": charts.open_chart(matrix), "weekly": charts.weekly_chart(weeks),
                    "coverage": charts.coverage_chart(coverage)},
     })

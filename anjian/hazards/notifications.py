@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.contrib.auth import get_user_model
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,6 +17,7 @@ from django.utils.translation import gettext as _
 from anjian.accounts.choices import Role
 from anjian.hazards.choices import ResponsibleParty
 from anjian.hazards.models import Hazard
+from anjian.notify import recipients
 from anjian.notify.choices import NotificationKind
 from anjian.notify.services import notification_send
 
@@ -26,34 +25,21 @@ DUE_SOON_DAYS = 3  # calendar days before the deadline for the reminder
 OVERDUE_LOOKBACK_DAYS = 7  # a check missed for a few days still announces an overdue hazard
 
 
-def _above(hazard: Hazard) -> list[int]:
-    return hazard.region.ancestor_ids
-
-
 def responsible_users(hazard: Hazard) -> list:
     """The users of the party that must rectify it: the unit's own accounts, the village's cadres
     or the agencies supervising its sector (三管三必须)."""
-    users = get_user_model().objects.filter(is_active=True)
     party = hazard.responsible_party
     if party == ResponsibleParty.UNIT and hazard.unit_id:
-        return list(users.filter(unit_access__unit_id=hazard.unit_id,
-                                 unit_access__role=Role.ENTERPRISE).distinct())
+        return recipients.unit_users(hazard.unit_id)
     if party == ResponsibleParty.VILLAGE:
-        return list(users.filter(role_grants__role=Role.VILLAGE,
-                                 role_grants__region_id__in=_above(hazard)).distinct())
+        return recipients.region_users(hazard.region, [Role.VILLAGE])
     if party == ResponsibleParty.AGENCY and hazard.sector_id:
-        return list(users.filter(
-            Q(role_grants__role=Role.AGENCY),
-            Q(role_grants__organisation__sectors=hazard.sector_id),
-            Q(role_grants__organisation__region_id__in=_above(hazard)),
-        ).distinct())
+        return recipients.sector_agency_users(hazard.sector_id, hazard.region)
     return []
 
 
 def office_users(hazard: Hazard) -> list:
-    return list(get_user_model().objects.filter(
-        is_active=True, role_grants__role=Role.SAFETY_OFFICE,
-        role_grants__region_id__in=_above(hazard)).distinct())
+    return recipients.region_users(hazard.region, [Role.SAFETY_OFFICE])
 
 
 def _send(hazard: Hazard, recipients, kind: str, event: str, title: str) -> int:

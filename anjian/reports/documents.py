@@ -44,6 +44,7 @@ def bulletin_docx(f: BulletinFigures) -> bytes:
                      for r in f.rows], widths=word.even_widths(6))
     _overdue(document, f)
     _escalations(document, f)
+    _daily_reports(document, f)
     word.paragraph(document)
     word.paragraph(document, _("%(region)s安全生产委员会办公室") % {"region": f.region.name},
                    align=WD_ALIGN_PARAGRAPH.RIGHT)
@@ -77,3 +78,21 @@ def _escalations(document, f: BulletinFigures) -> None:
                     [(e.hazard.number, e.hazard.unit.name if e.hazard.unit_id else "—",
                       e.comment[:40], e.document_number or "—") for e in f.escalations],
                     widths=word.even_widths(4))
+
+
+def _daily_reports(document, f: BulletinFigures) -> None:
+    word.heading(document, _("五、日报告情况"))
+    due = sum(r.due for r in f.daily)
+    if not due:
+        word.paragraph(document, _("本周无应报日报告。"), first_line_indent=True)
+        return
+    filed, late = sum(r.filed for r in f.daily), sum(r.late for r in f.daily)
+    word.paragraph(document, _(
+        "本周应报日报告%(due)s份，实报%(filed)s份（其中迟报%(late)s份），漏报%(missing)s份，"
+        "报送率%(rate)s。") % {"due": due, "filed": filed, "late": late, "missing": due - filed,
+                             "rate": _rate(filed, due)}, first_line_indent=True)
+    behind = [r for r in f.daily if r.missing or r.late]
+    if behind:
+        word.grid_table(document, [_("报送单位"), _("应报"), _("实报"), _("迟报"), _("漏报")],
+                        [(r.reporter.name, r.due, r.filed, r.late, r.missing) for r in behind],
+                        widths=word.even_widths(5))

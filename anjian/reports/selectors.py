@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, F, Q
 from django.utils import timezone
 
+from anjian.dailyreports.selectors import compliance as daily_compliance
 from anjian.hazards.choices import OPEN_STATES, EscalationStep, HazardLevel, HazardState
 from anjian.hazards.models import Hazard, HazardEvent
 from anjian.inspections.models import InspectionRecord
@@ -63,6 +64,7 @@ class BulletinFigures:
     owners: list[Owner] = field(default_factory=list)
     escalations: list[HazardEvent] = field(default_factory=list)
     escalation_counts: dict[str, int] = field(default_factory=dict)
+    daily: list = field(default_factory=list)  # dailyreports ComplianceRow per reporter
 
     @property
     def week_number(self) -> int:
@@ -103,6 +105,7 @@ def bulletin_figures(region: Region, day: dt.date) -> BulletinFigures:
     _hazards(figures, children, region, since, until, end)
     figures.rows = children.result()
     _escalations(figures, region, since, until)
+    figures.daily = daily_compliance(region, start, end) if region.level <= 3 else []
     return figures
 
 

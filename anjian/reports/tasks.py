@@ -4,7 +4,6 @@ and announces nothing twice."""
 
 import datetime as dt
 
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,6 +11,7 @@ from huey import crontab
 from huey.contrib.djhuey import db_periodic_task
 
 from anjian.accounts.choices import Role
+from anjian.notify import recipients
 from anjian.notify.choices import NotificationKind
 from anjian.notify.services import notification_send
 from anjian.regions.models import Region
@@ -23,12 +23,10 @@ TOWN_LEVEL = 2
 def weekly_bulletins(today: dt.date | None = None) -> int:
     today = today or timezone.localdate()
     last_week = today - dt.timedelta(days=7)
-    users = get_user_model().objects.filter(is_active=True)
     made = 0
     for town in Region.objects.filter(level=TOWN_LEVEL).order_by("path"):
         bulletin = bulletin_generate(actor=None, region=town, day=last_week)
-        readers = users.filter(role_grants__role__in=[Role.SAFETY_OFFICE, Role.LEADER],
-                               role_grants__region_id__in=town.ancestor_ids).distinct()
+        readers = recipients.region_users(town, [Role.SAFETY_OFFICE, Role.LEADER])
         notification_send(recipients=readers, kind=NotificationKind.BULLETIN,
                           key=f"bulletin:{bulletin.pk}", title=bulletin.title,
                           body=_("本周通报已生成，可在“周通报”页下载。"),

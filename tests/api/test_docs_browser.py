@@ -37,6 +37,10 @@ def _render_docs(base_url: str) -> tuple[str, list[str]]:
         page.wait_for_url(lambda url: "/login/" not in url)
         page.goto(base_url + "/api/docs/")
         page.wait_for_selector(".swagger-ui .opblock-tag")
+        # the tags start folded (over a hundred operations): open two
+        for tag in ("units", "regions"):
+            page.click(f".opblock-tag[data-tag='{tag}']")
+        page.wait_for_selector("[data-path='/api/units/{id}/journal/']")
         text = page.locator(".swagger-ui").inner_text()
         browser.close()
     return text, problems

@@ -4,6 +4,7 @@ ledger; the map draws the demo town's villages and units."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.utils import timezone
@@ -14,6 +15,7 @@ from anjian.demo.builder import build_demo
 from anjian.hazards.models import Hazard
 from anjian.hazards.services import hazard_assign
 from anjian.testing.hazards import assign_data, report
+from anjian.testing.world import ensure_default_data
 from tests.e2e.conftest import login
 
 pytestmark = pytest.mark.browser
@@ -38,15 +40,16 @@ def test_leader_taps_the_overdue_figure_on_a_phone(phone, world_tx):
     expect(rows.first).to_contain_text(overdue.number)
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the built-in checklists
-def test_the_map_shows_the_demo_towns_units(page):
+def test_the_map_shows_the_demo_towns_units(page, transactional_db):
+    ensure_default_data()  # an earlier live-server test emptied the migrations' checklists
     build_demo()
     login(page, "demo_office", DEMO_PASSWORD)
     page.goto(page.base_url + "/dashboard/map/")
-    page.wait_for_function("document.getElementById('map').dataset.units > 0")
-    units = int(page.locator("#map").get_attribute("data-units"))
+    the_map = page.locator("#map")
+    expect(the_map).to_have_attribute("data-units", re.compile(r"^[1-9]\d*$"))  # drawn
+    units = int(the_map.get_attribute("data-units"))
     assert units > 500  # the demo town's units with coordinates
     assert page.locator("#map path.leaflet-interactive").count() > 0 or page.locator(
         "#map canvas").count() > 0  # polygons and dots drawn (canvas renderer)
     page.select_option("#map-category", "mine")
-    page.wait_for_function("document.getElementById('map').dataset.units < 20")
+    expect(the_map).to_have_attribute("data-units", re.compile(r"^\d$|^1\d$"))  # the mines only

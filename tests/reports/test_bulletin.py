@@ -106,3 +106,19 @@ def test_the_monday_job_regenerates_and_announces_once(world_tx):
     assert Bulletin.objects.filter(region=town).count() == 1
     office = world_tx.users["office"]
     assert Notification.objects.filter(recipient=office, kind="bulletin").count() == 1
+
+
+def test_the_daily_reports_of_the_week_are_counted_per_reporter(world):
+    from anjian.testing.dailyreports import file, reporters
+
+    monday = week_bounds(timezone.localdate())[0] - dt.timedelta(days=7)
+    file(world.users["village_a"], reporters(world)["village_a"], monday, hour=9)
+    file(world.users["village_a"], reporters(world)["village_a"], monday + dt.timedelta(days=1),
+         hour=20)  # after the 17:00 cut-off: late
+    f = bulletin_figures(world.town, monday)
+    row = next(r for r in f.daily if r.reporter.name == world.village_a.name)
+    assert (row.due, row.filed, row.late, row.missing) == (7, 2, 1, 5)
+    text = docx_text(bulletin_docx(f))
+    due = sum(r.due for r in f.daily)
+    assert "五、日报告情况" in text and f"本周应报日报告{due}份，实报2份（其中迟报1份）" in text
+    assert world.village_b.name in text  # it filed nothing: listed
