@@ -39,6 +39,10 @@ class Command(BaseCommand):
                 f"演示乡镇 西张村镇 demo township: 新建 {created}（用时 {seconds:.1f} 秒）"))
         else:
             self.stdout.write(f"演示乡镇 西张村镇 demo township: 已完整存在，未新建任何对象（用时 {seconds:.1f} 秒）")
+        others = [(k, n) for k, n in sorted(result.created.items())
+                  if n and k not in dict(KINDS)]
+        if others:  # the other ledgers' rows, by their builders' names
+            self.stdout.write("其他台账 other ledgers: " + ", ".join(f"{k} {n}" for k, n in others))
         counts = ledger_counts()
         if counts is not None and (counts.records or counts.total_hazards):
             self.stdout.write(counts.line())

@@ -14,7 +14,10 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--workers", type=int, default=None,
                             help="worker threads (default: the HUEY setting, 2)")
+        parser.add_argument("--quiet", action="store_true", help="log only warnings and errors")
 
-    def handle(self, *args, workers=None, **options):
+    def handle(self, *args, workers=None, quiet=False, **options):
         extra = ["--workers", str(workers)] if workers else []
+        if quiet:
+            extra.append("--quiet")
         call_command("run_huey", *extra)
