@@ -17,7 +17,7 @@ def open_chart(matrix) -> dict:
                        "itemStyle": {"color": LEVEL_COLOURS.get(level)},
                        "data": [c.count for c in cells]})
         urls.append([c.url for c in cells])
-    return {"option": {"tooltip": {"trigger": "axis"}, "legend": {},
+    return {"option": {"tooltip": {"trigger": "axis"}, "legend": {"top": 0},
                        "grid": {"left": 40, "right": 10, "bottom": 30, "top": 40},
                        "xAxis": {"type": "category", "data": states},
                        "yAxis": {"type": "value", "minInterval": 1}, "series": series},
@@ -27,7 +27,7 @@ def open_chart(matrix) -> dict:
 def weekly_chart(weeks) -> dict:
     labels = [f"{w.start:%m-%d}" for w in weeks]
     return {"option": {
-        "tooltip": {"trigger": "axis"}, "legend": {},
+        "tooltip": {"trigger": "axis"}, "legend": {"top": 0},
         "grid": {"left": 40, "right": 10, "bottom": 30, "top": 40},
         "xAxis": {"type": "category", "data": labels},
         "yAxis": {"type": "value", "minInterval": 1},
