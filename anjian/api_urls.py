@@ -12,7 +12,7 @@ from rest_framework.routers import DefaultRouter
 
 API_APPS = ("regions", "accounts", "units", "core", "inspections", "hazards",
             "dailyreports", "duty", "emergency", "accidents", "responsibility", "risks",
-            "documents", "enforcement", "training", "patrols")
+            "documents", "enforcement", "training", "patrols", "assessment")
 
 router = DefaultRouter()
 for app in API_APPS:

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "anjian.enforcement",
     "anjian.training",
     "anjian.patrols",
+    "anjian.assessment",
     "anjian.notify",
     "anjian.dashboard",
     "anjian.reports",

@@ -33,6 +33,7 @@ urlpatterns = [
     path("enforcement/", include("anjian.enforcement.urls")),
     path("training/", include("anjian.training.urls")),
     path("patrols/", include("anjian.patrols.urls")),
+    path("assessment/", include("anjian.assessment.urls")),
     path("messages/", include("anjian.notify.urls")),
     path("dashboard/", include("anjian.dashboard.urls")),
     path("reports/", include("anjian.reports.urls")),

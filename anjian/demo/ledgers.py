@@ -7,6 +7,7 @@ is idempotent on its own: when its ledger already holds the demo's data it adds 
 
 from anjian.demo import (
     accidents,
+    assessment,
     dailyreports,
     documents,
     duty,
@@ -19,4 +20,5 @@ from anjian.demo import (
 )
 
 LEDGERS = [dailyreports.build, duty.build, emergency.build, accidents.build, responsibility.build,
-           risks.build, documents.build, enforcement.build, training.build, patrols.build]
+           risks.build, documents.build, enforcement.build, training.build, patrols.build,
+           assessment.build]

@@ -104,7 +104,7 @@ def test_two_fresh_builds_write_the_same_data(town):
 
 # The ledgers built after the inspections year, in the order their rows may be deleted (later
 # apps point at earlier ones); the rows their migrations ship (settings, defaults) stay.
-LEDGER_APPS = ["reports", "notify", "patrols", "training", "enforcement", "documents", "risks",
+LEDGER_APPS = ["assessment", "reports", "notify", "patrols", "training", "enforcement", "documents", "risks",
                "responsibility", "accidents", "emergency", "duty", "dailyreports"]
 SHIPPED = {"emergency.drillrequirement", "risks.gradingscheme"}
 

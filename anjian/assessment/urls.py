@@ -1,0 +1,3 @@
+from anjian.assessment.views import urlpatterns  # noqa: F401
+
+app_name = "assessment"
