@@ -24,7 +24,7 @@ def navigation(request):
     order = {key: i for i, (key, _label) in enumerate(GROUPS)}
     items = []
     for item in sorted(ITEMS, key=lambda i: order[i.group]):
-        if _visible(user, item.model, item.roles):
+        if _visible(user, item.model, item.roles) or (item.also and item.also(user)):
             items.append({"label": item.label, "url": reverse(item.url_name), "active": False,
                           "group": item.group})
     # The item whose address is the longest prefix of this page is the active one.

@@ -45,3 +45,22 @@ class YesNo(forms.Select):
     def __init__(self, attrs=None):
         super().__init__(attrs, choices=[("", gettext_lazy("全部")), ("true", gettext_lazy("是")),
                                                ("false", gettext_lazy("否"))])
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker. Its value is always ISO (2026-11-24): the Chinese locale's first
+    input format (2026/11/24) would leave an `<input type="date">` blank."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class DateTimeInput(forms.DateTimeInput):
+    """The browser's date-and-time picker, with its ISO value (see `DateInput`)."""
+
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%dT%H:%M")

@@ -1,11 +1,13 @@
 """The navigation: groups of pages, each app registering its own (from its AppConfig.ready).
 
 An item shows when the user holds one of its roles, or, without roles, may view its model (any
-scope); items without either show to everyone signed in. Groups keep a phone's menu short.
+scope); items without either show to everyone signed in. `also(user)` shows an item to someone
+else besides (a forest ranger without a role sees the page where they check in). Groups keep a phone's menu short.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +20,7 @@ class NavItem:
     url_name: str
     model: str | None = None  # "app_label.Model": shown to whoever may view it
     roles: tuple[str, ...] | None = None  # shown only to these roles
+    also: Callable[[object], bool] | None = None  # shown besides to users it accepts
 
 
 # (key, label) in display order; "" is the top level.
@@ -35,11 +38,12 @@ ITEMS: list[NavItem] = []
 
 
 def register_nav(group: str, label, url_name: str, model: str | None = None,
-                 roles: tuple[str, ...] | None = None) -> None:
+                 roles: tuple[str, ...] | None = None,
+                 also: Callable[[object], bool] | None = None) -> None:
     """Add a page to a group's menu (idempotent: ready() may run twice in tests)."""
     if group not in dict(GROUPS):
         raise ValueError(f"unknown navigation group {group!r}")
-    item = NavItem(group, label, url_name, model, roles)
+    item = NavItem(group, label, url_name, model, roles, also)
     if item not in ITEMS:
         ITEMS.append(item)
 

@@ -9,13 +9,13 @@ from django.utils.translation import gettext_lazy as _
 
 from anjian.accounts.models import Person
 from anjian.core.attachments import read_attachment
-from anjian.core.forms import ServiceErrorsMixin, bootstrap
+from anjian.core.forms import DateInput, ServiceErrorsMixin, bootstrap
 from anjian.core.scope import ADD
 from anjian.documents.choices import TaskStatus
 from anjian.documents.models import DocumentTask, TrackedDocument
 from anjian.regions.models import Organisation, Region
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateInput()
 
 
 def write_towns(user, model, action: str = ADD):

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from anjian.accounts.models import Person
 from anjian.core.attachments import DOCUMENT_KINDS, KINDS, read_attachment
-from anjian.core.forms import ServiceErrorsMixin, bootstrap
+from anjian.core.forms import DateInput, DateTimeInput, ServiceErrorsMixin, bootstrap
 from anjian.core.photos import read_upload
 from anjian.core.scope import VIEW
 from anjian.emergency.models import (
@@ -29,8 +29,8 @@ from anjian.regions.models import Organisation, Region
 from anjian.units.choices import UnitStatus
 from anjian.units.models import Unit
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+DATE = DateInput()
+DATETIME = DateTimeInput()
 
 
 def town_paths(user) -> list[str]:

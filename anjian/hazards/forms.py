@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from anjian.accounts.choices import Role
-from anjian.core.forms import ServiceErrorsMixin, bootstrap
+from anjian.core.forms import DateInput, ServiceErrorsMixin, bootstrap
 from anjian.core.photos import read_upload
 from anjian.hazards.choices import (
     CancelReason,
@@ -113,7 +113,7 @@ def _text(label, *, rows: int = 3, required: bool = False, help_text: str = "") 
 
 def _date_field(label, *, required: bool = False, help_text: str = "") -> forms.DateField:
     return forms.DateField(label=label, required=required, help_text=help_text,
-                           widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+                           widget=DateInput())
 
 
 class _Styled:

@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy
 
 from anjian.accounts.choices import Duty
 from anjian.accounts.models import Person
-from anjian.core.forms import ServiceErrorsMixin, bootstrap
+from anjian.core.forms import DateInput, DateTimeInput, ServiceErrorsMixin, bootstrap
 from anjian.core.photos import PhotoData, read_upload
 from anjian.inspections import services
 from anjian.inspections.choices import (
@@ -66,7 +66,7 @@ class RecordForm(ServiceErrorsMixin, forms.Form):
     kind = forms.ChoiceField(label=gettext_lazy("检查类型"), choices=PlanKind.choices)
     inspected_at = forms.DateTimeField(
         label=gettext_lazy("检查时间"),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        widget=DateTimeInput(),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M",
                        "%Y-%m-%d %H:%M:%S"])
     location = forms.CharField(label=gettext_lazy("检查地点"), max_length=255, required=False)
@@ -373,9 +373,9 @@ class PlanForm(ServiceErrorsMixin, forms.Form):
     kind = forms.ChoiceField(label=gettext_lazy("检查类型"), choices=PlanKind.choices)
     region = forms.ModelChoiceField(label=gettext_lazy("检查范围"), queryset=Region.objects.none())
     start_date = forms.DateField(label=gettext_lazy("开始日期"),
-                                 widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+                                 widget=DateInput())
     end_date = forms.DateField(label=gettext_lazy("结束日期"),
-                               widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+                               widget=DateInput())
     template = forms.ModelChoiceField(
         label=gettext_lazy("检查表"), queryset=ChecklistTemplate.objects.none(), required=False,
         empty_label=gettext_lazy("（按对象类别自动选用）"))
@@ -417,9 +417,9 @@ class PlanForm(ServiceErrorsMixin, forms.Form):
 
 class CoverageForm(forms.Form):
     start = forms.DateField(label=gettext_lazy("起"), required=False,
-                            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+                            widget=DateInput())
     end = forms.DateField(label=gettext_lazy("止"), required=False,
-                          widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+                          widget=DateInput())
     region = forms.ModelChoiceField(label=gettext_lazy("范围"), queryset=Region.objects.none(),
                                     required=False, empty_label=gettext_lazy("全部"))
     category = forms.ChoiceField(label=gettext_lazy("类别"), required=False,

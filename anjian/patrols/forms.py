@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from anjian.accounts.choices import Duty
 from anjian.accounts.models import Person
-from anjian.core.forms import ServiceErrorsMixin, bootstrap
+from anjian.core.forms import DateTimeInput, ServiceErrorsMixin, bootstrap
 from anjian.core.scope import ADD
 from anjian.patrols.choices import PersuasionOutcome, VehicleType, Violation
 from anjian.patrols.models import (
@@ -21,7 +21,7 @@ from anjian.patrols.models import (
 from anjian.regions.models import Organisation, Region
 from anjian.training.common import PhotosField, writable_regions
 
-DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+DATETIME = DateTimeInput()
 HIDDEN_COORD = {"latitude": forms.HiddenInput(), "longitude": forms.HiddenInput()}
 
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from anjian.accounts.choices import Duty as PersonDuty
 from anjian.accounts.models import Person
-from anjian.core.forms import ServiceErrorsMixin, bootstrap
+from anjian.core.forms import DateInput, ServiceErrorsMixin, bootstrap
 from anjian.regions.choices import RegionLevel
 from anjian.regions.models import Organisation, Region
 from anjian.responsibility.choices import DutyCategory
@@ -19,7 +19,7 @@ from anjian.responsibility.scans import ACCEPT, read_scan
 from anjian.responsibility.selectors import expected_organisations, expected_units
 from anjian.units.models import Unit
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateInput()
 TEXT = {"rows": 3}
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from anjian.core.forms import ServiceErrorsMixin, bootstrap
+from anjian.core.forms import DateInput, ServiceErrorsMixin, bootstrap
 from anjian.risks import rules
 from anjian.risks.choices import DEFAULT_COMMITMENT, JUDGEMENT_ITEMS, FilingGroup, Method
 from anjian.risks.models import RiskPoint
@@ -108,8 +108,8 @@ class LiftForm(_Base):
 
 
 class ReportForm(_Base):
-    period_start = forms.DateField(label=_("报告期起"), widget=forms.DateInput(attrs={"type": "date"}))
-    period_end = forms.DateField(label=_("报告期止"), widget=forms.DateInput(attrs={"type": "date"}))
+    period_start = forms.DateField(label=_("报告期起"), widget=DateInput())
+    period_end = forms.DateField(label=_("报告期止"), widget=DateInput())
     note = forms.CharField(label=_("说明"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import django_filters
-from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from anjian.core.forms import DateInput
 from anjian.regions.filtersets import RegionTreeFilterSet
 from anjian.training.choices import PublicityKind, TrainingKind
 from anjian.training.models import PublicityActivity, TrainingSession
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = DateInput()
 
 
 class KeywordFilterSet(RegionTreeFilterSet):

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from anjian.accounts.models import Person
 from anjian.core.attachments import AttachmentData, read_attachment
-from anjian.core.forms import ServiceErrorsMixin, bootstrap
+from anjian.core.forms import DateInput, ServiceErrorsMixin, bootstrap
 from anjian.core.scope import ADD
 from anjian.regions.models import Region
 from anjian.training.choices import AttendeeRole
@@ -21,7 +21,7 @@ from anjian.training.models import Attendance, PublicityActivity, TrainingSessio
 from anjian.units.choices import UnitStatus
 from anjian.units.models import Unit
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateInput()
 ROLE_BY_LABEL = {str(label): value for value, label in AttendeeRole.choices}
 
 

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from anjian.accounts.models import Person
-from anjian.core.forms import bootstrap
+from anjian.core.forms import DateInput, bootstrap
 from anjian.regions.models import Region
 from anjian.units.models import Unit
 from anjian.units.services import EDITABLE_FIELDS, validate_unit_values
@@ -38,7 +38,7 @@ class DeregisterForm(forms.Form):
     reason = forms.CharField(label=_("注销原因"), max_length=255,
                              widget=forms.TextInput(attrs={"class": "form-control"}))
     date = forms.DateField(label=_("注销日期"), required=False,
-                           widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}))
+                           widget=DateInput(attrs={"class": "form-control"}))
 
     def clean_reason(self):
         reason = self.cleaned_data["reason"].strip()

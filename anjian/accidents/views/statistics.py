@@ -21,14 +21,15 @@ from anjian.accidents.forms import IndicatorYearForm
 from anjian.accidents.models import IndicatorYear
 from anjian.accidents.views.ledger import filtered_accidents
 from anjian.core.downloads import attachment
+from anjian.core.forms import DateInput
 from anjian.core.scope import ADD, CHANGE, get_for_user, user_can
 
 
 class PeriodForm(forms.Form):
     start = forms.DateField(label=gettext_lazy("起始日期"),
-                            widget=forms.DateInput(attrs={"type": "date"}))
+                            widget=DateInput())
     end = forms.DateField(label=gettext_lazy("截止日期"),
-                          widget=forms.DateInput(attrs={"type": "date"}))
+                          widget=DateInput())
 
     def clean(self):
         data = super().clean()
