@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from anjian.core.forms import ServiceErrorsMixin, bootstrap
+from anjian.core.forms import DateInput, ServiceErrorsMixin, bootstrap
 from anjian.dailyreports.selectors import Reporter
 from anjian.regions.models import Region
 
@@ -17,7 +17,7 @@ class DailyReportForm(ServiceErrorsMixin, forms.Form):
     """The full report. The one-tap zero report (零报告) posts the same form with `zero`."""
 
     reporter = forms.ChoiceField(label=_("报告单位"))
-    date = forms.DateField(label=_("报告日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(label=_("报告日期"), widget=DateInput())
     inspections_count = forms.IntegerField(
         label=_("开展检查（次）"), min_value=0, max_value=10_000, initial=0, required=False,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}))
@@ -76,6 +76,9 @@ class ReportSettingsForm(ServiceErrorsMixin, forms.Form):
     cutoff = forms.TimeField(
         label=_("每日截止时间"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         help_text=_("当天此时间以后报送的日报仍会接收，但记为“迟报”；此时间过后仍未报送的单位列为“未报”。"))
+    rest_days = forms.BooleanField(
+        label=_("休息日也须报送"), required=False,
+        help_text=_("不勾选时，周末和法定节假日（以工作日历为准）无需报送，不计入报送率，也不催报。"))
 
     def __init__(self, *args, towns, **kwargs):
         super().__init__(*args, **kwargs)

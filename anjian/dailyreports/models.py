@@ -25,6 +25,8 @@ class ReportSettings(models.Model):
     town = models.OneToOneField(Region, verbose_name=_("乡镇（街道）"), on_delete=models.PROTECT,
                                 related_name="+")
     cutoff = models.TimeField(_("每日截止时间"), default=DEFAULT_CUTOFF)
+    # Whether reports are owed on rest days too (weekends and holidays of the workday calendar).
+    rest_days = models.BooleanField(_("休息日也须报送"), default=True)
     updated_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")
     updated_at = models.DateTimeField(_("修改时间"), auto_now=True)
@@ -69,8 +71,8 @@ class DailyReport(models.Model):
     corrections = models.PositiveIntegerField(_("更正次数"), default=0)
 
     # Villages by region; agencies by their organisation (see docs/dailyreports.md, "Scope"): the
-    # `unit` path carries organisation ids, granted only by dailyreports.selectors.agency_grants.
-    scope_spec = ScopeSpec(region="region", unit="organisation")
+    # agency's own-organisation grant reaches them (accounts.roles.register_own_organisation).
+    scope_spec = ScopeSpec(region="region", organisation="organisation")
     objects = ScopedQuerySet.as_manager()
 
     class Meta:

@@ -14,20 +14,20 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from anjian.accounts.choices import Duty, Role
+from anjian.accounts.choices import Duty
 from anjian.accounts.models import Person
-from anjian.accounts.roles import role_grants
-from anjian.core.scope import ADD, CHANGE, VIEW, Grant
+from anjian.core.scope import ADD, CHANGE, VIEW
 from anjian.dailyreports.models import DEFAULT_CUTOFF, DailyReport, ReportSettings
 from anjian.regions.choices import OrganisationKind, RegionLevel
 from anjian.regions.models import Organisation, Region
+from anjian.workdays.selectors import is_workday
 
 LABEL = "dailyreports.dailyreport"
 SETTINGS_LABEL = "dailyreports.reportsettings"
 ONE_DAY = dt.timedelta(days=1)
 # Organisations that receive reports or are no town agency: they file none.
 NOT_REPORTING = (OrganisationKind.SAFETY_OFFICE, OrganisationKind.SAFETY_SERVICE)
-# What an agency may do on its own organisation's reports (granted by `agency_grants`).
+# What an agency may do on its own organisation's reports (`accounts.roles.register_own_organisation`).
 AGENCY_ACTIONS = frozenset({VIEW, ADD, CHANGE})
 
 
@@ -71,6 +71,36 @@ def cutoff_for(town: Region) -> dt.time:
     """The town's cut-off time (截止时间), 17:00 until its safety office sets one."""
     value = ReportSettings.objects.filter(town=town).values_list("cutoff", flat=True).first()
     return value or DEFAULT_CUTOFF
+
+
+def rest_days_owed(town: Region) -> bool:
+    """Whether the town's reporters owe a report on rest days too (the default: every day)."""
+    value = ReportSettings.objects.filter(town=town).values_list("rest_days", flat=True).first()
+    return True if value is None else value
+
+
+def is_report_day(town: Region, day: dt.date, rest_days: bool | None = None) -> bool:
+    """Whether a report of `day` is owed: every day, or only workdays (工作日, from the workday
+    calendar) when the town's office has freed rest days."""
+    if rest_days is None:
+        rest_days = rest_days_owed(town)
+    return rest_days or is_workday(day)
+
+
+def rest_days_of_towns(town_ids: Iterable[int]) -> dict[int, bool]:
+    """`rest_days_owed` of several towns in one query."""
+    town_ids = list(town_ids)
+    found = dict(ReportSettings.objects.filter(town__in=town_ids)
+                 .values_list("town_id", "rest_days"))
+    return {pk: found.get(pk, True) for pk in town_ids}
+
+
+def report_days(start: dt.date, last: dt.date, rest_days: bool) -> list[dt.date] | None:
+    """The days of [start, last] a report is owed: None when every day is (no list needed)."""
+    if rest_days:
+        return None
+    days = (start + dt.timedelta(days=n) for n in range(max((last - start).days + 1, 0)))
+    return [day for day in days if is_workday(day)]
 
 
 def deadline(town: Region, day: dt.date, cutoff: dt.time | None = None) -> dt.datetime:
@@ -130,6 +160,44 @@ def town_reporters(town: Region) -> list[Reporter]:
     return result
 
 
+def _town_of_path(path: str, town_ids: set[int]) -> int | None:
+    """The id among `town_ids` on a region path ("/county/town/village/"), or None."""
+    return next((int(p) for p in path.strip("/").split("/") if p and int(p) in town_ids), None)
+
+
+def reporters_of_towns(towns: Iterable[Region]) -> dict[int, list[Reporter]]:
+    """`town_reporters` of several towns at once: town id -> the very list `town_reporters(town)`
+    gives, in four queries whatever the number of towns (the dashboard of a county)."""
+    towns = list(towns)
+    if not towns:
+        return {}
+    town_ids = {t.pk for t in towns}
+    within = Q()
+    for t in towns:
+        within |= Q(path__startswith=t.path)
+    villages = list(Region.objects.filter(within, level=RegionLevel.VILLAGE)
+                    .only("pk", "name", "path", "level", "code").order_by("code", "path"))
+    org_within = Q()
+    for t in towns:
+        org_within |= Q(region__path__startswith=t.path)
+    organisations = list(Organisation.objects.filter(org_within, is_active=True)
+                         .exclude(kind__in=NOT_REPORTING).select_related("region")
+                         .order_by("name"))
+    contacts = _contacts(villages, organisations)
+    result: dict[int, list[Reporter]] = {t.pk: [] for t in towns}
+    for village in villages:
+        town_id = _town_of_path(village.path, town_ids)
+        name, phone = contacts.get(f"v{village.pk}", ("", ""))
+        result[town_id].append(Reporter(f"v{village.pk}", village.name, town_id, village, None,
+                                        name, phone))
+    for org in organisations:
+        town_id = _town_of_path(org.region.path, town_ids)
+        name, phone = contacts.get(f"o{org.pk}", ("", ""))
+        result[town_id].append(Reporter(f"o{org.pk}", org.name, town_id, org.region, org, name,
+                                        org.phone or phone))
+    return result
+
+
 def reporter_from_key(key: str) -> Reporter | None:
     """The reporter a key names, or None when it names nothing that reports."""
     kind, digits = (key or "")[:1], (key or "")[1:]
@@ -151,18 +219,6 @@ def reporter_from_key(key: str) -> Reporter | None:
 
 # Scope ------------------------------------------------------------------------------------------
 
-def agency_grants(user) -> list[Grant]:
-    """An agency user's grant on its own organisation's reports (registered as a grant provider).
-
-    Only this label is in the grant's permissions: the organisation ids it carries on the
-    `unit` path mean nothing to any other model."""
-    org_ids = frozenset(rg.organisation_id for rg in role_grants(user)
-                        if rg.role == Role.AGENCY and rg.organisation_id)
-    if not org_ids:
-        return []
-    return [Grant(Role.AGENCY, {LABEL: AGENCY_ACTIONS}, unit_ids=org_ids)]
-
-
 def reaches(user, action: str, reporter: Reporter) -> bool:
     """Whether the user may `action` the reports of `reporter` (the same rule as
     `DailyReport.scope_spec`, for a report that does not exist yet)."""
@@ -175,7 +231,7 @@ def reaches(user, action: str, reporter: Reporter) -> bool:
             continue
         if grant.region_path is not None and reporter.region.path.startswith(grant.region_path):
             return True
-        if reporter.organisation_id and reporter.organisation_id in grant.unit_ids:
+        if reporter.organisation_id and reporter.organisation_id in grant.organisation_ids:
             return True
     return False
 
@@ -193,7 +249,7 @@ def towns_for_user(user, action: str = VIEW, label: str = LABEL) -> list[Region]
         if grant.region_path is not None:
             ids = [int(p) for p in grant.region_path.strip("/").split("/") if p]
             q |= Q(path__startswith=grant.region_path) | Q(pk__in=ids)
-        org_ids |= set(grant.unit_ids)
+        org_ids |= set(grant.organisation_ids)
     if org_ids:
         paths = Organisation.objects.filter(pk__in=org_ids).values_list("region__path", flat=True)
         for path in paths:
@@ -264,8 +320,25 @@ def day_status(town: Region, day: dt.date, user=None) -> list[DayRow]:
     return [DayRow(r, reports.get(r.key)) for r in _visible(user, town_reporters(town))]
 
 
+def day_status_of_towns(towns: Iterable[Region], day: dt.date, user=None
+                        ) -> dict[int, list[DayRow]]:
+    """`day_status` of several towns at once: town id -> the very rows `day_status(town, day,
+    user)` gives, in five queries whatever the number of towns."""
+    towns = list(towns)
+    if not towns:
+        return {}
+    reports = (DailyReport.objects.filter(town__in=towns, date=day)
+               .select_related("submitted_by"))
+    by_key = {(r.town_id, r.reporter_key): r for r in reports}
+    return {town_id: [DayRow(r, by_key.get((town_id, r.key))) for r in _visible(user, reporters)]
+            for town_id, reporters in reporters_of_towns(towns).items()}
+
+
 def missing_reporters(town: Region, day: dt.date, user=None) -> list[Reporter]:
-    """The reporters of the town with no report of `day` (limited to those `user` may see)."""
+    """The reporters of the town with no report of `day` (limited to those `user` may see); none
+    on a day no report is owed."""
+    if not is_report_day(town, day):
+        return []
     return [row.reporter for row in day_status(town, day, user) if row.report is None]
 
 
@@ -299,8 +372,10 @@ def _scope_reporters(scope) -> list[Reporter]:
     in it (a county, a town) or above it (a village: that village alone)."""
     if isinstance(scope, Region):
         if scope.level <= RegionLevel.TOWN:
-            towns = Region.objects.filter(path__startswith=scope.path, level=RegionLevel.TOWN)
-            return [r for t in towns.order_by("path") for r in town_reporters(t)]
+            towns = list(Region.objects.filter(path__startswith=scope.path,
+                                               level=RegionLevel.TOWN).order_by("path"))
+            by_town = reporters_of_towns(towns)  # four queries, not four per town
+            return [r for t in towns for r in by_town[t.pk]]
         town = town_of(scope)
         return [r for r in town_reporters(town) if r.region.path.startswith(scope.path)
                 and r.is_village] if town else []
@@ -310,18 +385,25 @@ def _scope_reporters(scope) -> list[Reporter]:
 def compliance(scope, start: dt.date, end: dt.date, now: dt.datetime | None = None
                ) -> list[ComplianceRow]:
     """Per reporter over [start, end]: days due, filed, on time, late, missing, rate. A day is due
-    once its cut-off has passed (today counts after the cut-off); `scope` is a user or a region."""
+    once its cut-off has passed (today counts after the cut-off) and, where the town frees rest
+    days, only on workdays (reports filed on rest days then do not count); `scope` is a user or
+    a region."""
     reporters = _scope_reporters(scope)
     by_town: dict[int, list[Reporter]] = {}
     for r in reporters:
         by_town.setdefault(r.town_id, []).append(r)
     rows = []
     towns = Region.objects.in_bulk(list(by_town))
+    rest_days = rest_days_of_towns(by_town)
     for town_id, town_reps in by_town.items():
         town = towns[town_id]
         last = min(end, last_due_day(town, now))
-        due = max((last - start).days + 1, 0)
-        counts = (DailyReport.objects.filter(town_id=town_id, date__gte=start, date__lte=last)
+        days = report_days(start, last, rest_days[town_id])
+        due = max((last - start).days + 1, 0) if days is None else len(days)
+        reports = DailyReport.objects.filter(town_id=town_id, date__gte=start, date__lte=last)
+        if days is not None:
+            reports = reports.filter(date__in=days)
+        counts = (reports
                   .values("region_id", "organisation_id")
                   .annotate(filed=Count("pk"), late=Count("pk", filter=Q(is_late=True)),
                             zero=Count("pk", filter=Q(is_zero=True))).order_by())

@@ -133,8 +133,10 @@ def daily_report_zero(*, actor, reporter: Reporter, day: dt.date, note: str = ""
                              data={"is_zero": True, "note": note}, now=now)
 
 
-def report_settings_set(*, actor, town: Region, cutoff: dt.time) -> ReportSettings:
-    """Set the town's daily cut-off time (截止时间); the town's safety office only."""
+def report_settings_set(*, actor, town: Region, cutoff: dt.time,
+                        rest_days: bool | None = None) -> ReportSettings:
+    """Set the town's daily cut-off time (截止时间) and whether reports are owed on rest days (left
+    as it is when None); the town's safety office only."""
     if town.level != RegionLevel.TOWN:
         raise ValidationError({"town": _("截止时间按乡镇（街道）设置")})
     if actor is not None and not _may_set(actor, town):
@@ -142,16 +144,20 @@ def report_settings_set(*, actor, town: Region, cutoff: dt.time) -> ReportSettin
     with transaction.atomic():
         settings = ReportSettings.objects.select_for_update().filter(town=town).first()
         if settings is None:
-            settings = ReportSettings.objects.create(town=town, cutoff=cutoff, updated_by=actor)
+            settings = ReportSettings.objects.create(
+                town=town, cutoff=cutoff, updated_by=actor,
+                rest_days=True if rest_days is None else rest_days)
             journal.record(actor, settings, JournalAction.CREATE,
                            journal.diff({}, journal.snapshot(settings)))
             return settings
         before = journal.snapshot(settings)
         settings.cutoff = cutoff
+        if rest_days is not None:
+            settings.rest_days = rest_days
         settings.updated_by = actor
-        settings.save(update_fields=["cutoff", "updated_by", "updated_at"])
+        settings.save(update_fields=["cutoff", "rest_days", "updated_by", "updated_at"])
         journal.record(actor, settings, JournalAction.UPDATE,
-                       journal.diff(before, journal.snapshot(settings, ["cutoff"])))
+                       journal.diff(before, journal.snapshot(settings, ["cutoff", "rest_days"])))
         return settings
 
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from anjian.accounts.choices import Duty
 from anjian.accounts.models import Person
-from anjian.core.forms import ServiceErrorsMixin, bootstrap
+from anjian.core.forms import DateInput, ServiceErrorsMixin, bootstrap
 from anjian.core.scope import ADD
 from anjian.duty.choices import LogKind
 from anjian.duty.models import DutyShift
@@ -80,8 +80,8 @@ class ShiftForm(_RosterForm):
 
 
 class GenerateForm(_RosterForm):
-    first_day = forms.DateField(label=_("开始日期"), widget=forms.DateInput(attrs={"type": "date"}))
-    last_day = forms.DateField(label=_("结束日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    first_day = forms.DateField(label=_("开始日期"), widget=DateInput())
+    last_day = forms.DateField(label=_("结束日期"), widget=DateInput())
     day_start = forms.TimeField(label=_("白班开始"), initial=dt.time(8, 30),
                                 widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
     day_end = forms.TimeField(label=_("白班结束（夜班开始）"), initial=dt.time(17, 30),

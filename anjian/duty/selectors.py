@@ -26,6 +26,22 @@ def on_duty_now(region: Region, at: dt.datetime | None = None) -> list[DutyShift
     return list(_shifts(region).filter(start__lte=at, end__gt=at))
 
 
+def on_duty_now_of_regions(regions, at: dt.datetime | None = None) -> dict[int, list[DutyShift]]:
+    """`on_duty_now` of several regions at once (two queries): region id -> the very list
+    `on_duty_now(region, at)` gives; regions with no shift running map to []."""
+    at = at or timezone.now()
+    regions = list(regions)
+    result: dict[int, list[DutyShift]] = {r.pk: [] for r in regions}
+    if not regions:
+        return result
+    shifts = (DutyShift.objects.filter(region__in=regions, start__lte=at, end__gt=at)
+              .select_related("region", "leader").prefetch_related("people")
+              .order_by("start", "pk"))
+    for shift in shifts:
+        result[shift.region_id].append(shift)
+    return result
+
+
 def next_shift(region: Region, at: dt.datetime | None = None) -> DutyShift | None:
     """The first shift of `region` starting after `at`."""
     at = at or timezone.now()
@@ -116,3 +132,15 @@ def shift_list(user, action: str = VIEW) -> QuerySet[DutyShift]:
 def log_list(user, action: str = VIEW) -> QuerySet[DutyLogEntry]:
     return (DutyLogEntry.objects.for_user(user, action)
             .select_related("shift", "shift__region", "logged_by").order_by("-received_at", "-pk"))
+
+
+def entries_for_user(user) -> QuerySet[DutyLogEntry]:
+    """The log entries the user may read: their scope's, and those of the shifts they are on
+    themself (someone on duty who holds no role over the log)."""
+    own = DutyLogEntry.objects.none()
+    if getattr(user, "person_id", None):
+        own = DutyLogEntry.objects.filter(
+            Q(shift__people=user.person_id) | Q(shift__leader=user.person_id))
+    mine = DutyLogEntry.objects.filter(pk__in=own.values("pk"))
+    return (DutyLogEntry.objects.for_user(user) | mine).select_related(
+        "shift", "shift__region", "logged_by")

@@ -16,6 +16,7 @@ class PatrolsConfig(AppConfig):
         from anjian.accounts.roles import register_permissions
         from anjian.core.navigation import register_nav
         from anjian.core.scope import ADD, CHANGE, DELETE, VIEW
+        from anjian.patrols.selectors import is_ranger
 
         read = frozenset({VIEW})
         record = frozenset({VIEW, ADD})
@@ -39,4 +40,4 @@ class PatrolsConfig(AppConfig):
         register_nav("inspections", _("交通劝导"), "patrols:record_list",
                      model="patrols.PersuasionRecord")
         register_nav("inspections", _("森林防火"), "patrols:forest",
-                     model="patrols.PatrolCheckIn")
+                     model="patrols.PatrolCheckIn", also=is_ranger)

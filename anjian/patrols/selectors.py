@@ -23,6 +23,12 @@ from anjian.patrols.models import (
 from anjian.regions.models import Region
 
 
+def is_ranger(user) -> bool:
+    """A login of an active forest ranger (护林员), who checks in themself."""
+    person = getattr(user, "person", None)
+    return person is not None and person.duty == Duty.FOREST_RANGER and person.is_active
+
+
 def _in_region(region: Region | None, field: str = "region") -> Q:
     return Q(**{f"{field}__path__startswith": region.path}) if region is not None else Q()
 

@@ -137,6 +137,15 @@ def test_the_office_sets_the_cut_off_on_a_page(client_for, world):
     assert response.status_code == 302
     assert ReportSettings.objects.get().cutoff == dt.time(16, 0)
     assert "16:00" in c.get(reverse("dailyreports:today")).content.decode()
+    # The box left unticked: rest days are free; a Sunday says so and lists nobody as missing.
+    assert ReportSettings.objects.get().rest_days is False
+    sunday = c.get(reverse("dailyreports:today") + "?date=2026-03-15").content.decode()
+    assert 'id="rest-day"' in sunday
+    monday = c.get(reverse("dailyreports:today") + "?date=2026-03-16").content.decode()
+    assert 'id="rest-day"' not in monday
+    c.post(reverse("dailyreports:settings"), {"town": world.town.pk, "cutoff": "16:00",
+                                              "rest_days": "on"})
+    assert ReportSettings.objects.get().rest_days is True
 
 
 @pytest.mark.parametrize("persona", ["village_a", "leader", "agency"])

@@ -37,12 +37,14 @@ def test_scope_of_each_persona(world, reports, persona):
     assert changeable == CHANGEABLE[persona]
 
 
-def test_an_agencys_grant_reaches_no_other_model_through_its_organisation_ids(world):
-    """The agency grant's organisation ids must not read as unit ids anywhere else."""
-    from anjian.dailyreports.selectors import agency_grants
+def test_an_agencys_own_organisation_grant_reaches_only_its_organisations_objects(world):
+    """The own-organisation grant carries organisation ids, never unit ids, and only the labels
+    registered as reached through the organisation."""
+    from anjian.accounts.roles import own_organisation_grants
 
-    [grant] = agency_grants(world.users["agency"])
-    assert grant.unit_ids == {world.police.pk}
-    assert set(grant.permissions) == {"dailyreports.dailyreport"}
+    [grant] = own_organisation_grants(world.users["agency"])
+    assert grant.organisation_ids == {world.police.pk}
+    assert grant.unit_ids == frozenset() and grant.region_path is None
+    assert "dailyreports.dailyreport" in grant.permissions
     assert not grant.allows("units.unit", VIEW)
-    assert agency_grants(world.users["village_a"]) == []
+    assert own_organisation_grants(world.users["village_a"]) == []

@@ -104,3 +104,30 @@ def test_reports_of_every_day_are_one_per_reporter(world, reps, yesterday):
     file(world.users["village_a"], reps["village_a"], yesterday, events="补充")
     file(world.users["agency"], reps["police"], yesterday)
     assert DailyReport.objects.filter(date=yesterday).count() == 2
+
+
+def test_a_town_that_frees_rest_days_owes_reports_on_workdays_only(world, reps):
+    """Mon 9 – Sun 15 March 2026: five workdays. A report filed on the Saturday is welcome but
+    counts for nothing; nobody is missing on the Sunday."""
+    from anjian.dailyreports import services
+
+    monday, saturday, sunday = dt.date(2026, 3, 9), dt.date(2026, 3, 14), dt.date(2026, 3, 15)
+    for n in range(6):  # village A: Monday to Saturday
+        file(world.users["village_a"], reps["village_a"], monday + dt.timedelta(days=n))
+    now = at(dt.date(2026, 3, 16), 18)
+    every_day = {r.reporter.key: r for r in selectors.compliance(world.town, monday, sunday, now=now)}
+    assert (every_day[reps["village_a"].key].due, every_day[reps["village_a"].key].filed) == (7, 6)
+    assert len(selectors.missing_reporters(world.town, sunday)) == 4
+
+    services.report_settings_set(actor=world.users["office"], town=world.town,
+                                 cutoff=dt.time(17), rest_days=False)
+    rows = {r.reporter.key: r for r in selectors.compliance(world.town, monday, sunday, now=now)}
+    a, school = rows[reps["village_a"].key], rows[reps["school"].key]
+    assert (a.due, a.filed, a.missing, a.rate) == (5, 5, 0, 1.0)
+    assert (school.due, school.missing) == (5, 5)
+    assert selectors.missing_reporters(world.town, sunday) == []
+    assert len(selectors.missing_reporters(world.town, saturday - dt.timedelta(days=1))) == 3
+    # Another town keeps its own rule: every day.
+    other = {r.reporter.key: r for r in selectors.compliance(world.county, monday, sunday, now=now)
+             if r.reporter.town_id != world.town.pk}
+    assert other and all(r.due == 7 for r in other.values())

@@ -107,3 +107,23 @@ def test_a_shift_cannot_hand_over_to_itself_or_an_earlier_one(staff, shifts, day
                                      taken_over_by=w.people["duty_1"],
                                      handed_over_at=at(day, 23)))
     assert "接班班次不能早于交班班次" in exc.value.message_dict["to_shift"]
+
+
+def test_someone_on_the_shift_logs_and_hands_over_whatever_their_role(staff, shifts, day):
+    """A staff member on duty holds no role over the log, yet logs calls on their own shift,
+    closes them and hands the shift over; on a shift they are not on they may not."""
+    from anjian.testing.world import make_user
+
+    user = make_user("duty_1_login")
+    user.person = staff.people["duty_1"]
+    user.save(update_fields=["person"])
+    assert services.may_log_on(user, shifts[0]) and not services.may_log_on(user, shifts[1])
+    entry = services.log_entry_create(actor=user, shift=shifts[0], data=_call(day))
+    entry = services.log_entry_update(actor=user, entry=entry, data={
+        "handling": "通知村支书设置警示带", "closed": True})
+    assert entry.closed and entry.logged_by == user
+    handover = services.handover_create(actor=user, from_shift=shifts[0], to_shift=shifts[1],
+                                        data=_handover(staff, day))
+    assert handover.recorded_by == user and entries_for(handover).get().actor == user
+    with pytest.raises(PermissionDenied):
+        services.log_entry_create(actor=user, shift=shifts[1], data=_call(day))

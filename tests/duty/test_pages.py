@@ -42,6 +42,19 @@ def test_the_office_sees_the_log_and_handover_buttons_on_the_now_page(staff, as_
     assert reverse("duty:handover_create", args=[first.pk]) in page
 
 
+def test_a_village_cadre_on_duty_logs_on_their_own_shift_only(staff, as_user):
+    w = staff
+    first, second = current_and_next(w)
+    user = w.users["village_a"]
+    user.person = w.people["duty_1"]
+    user.save(update_fields=["person"])
+    client = as_user(user)
+    page = client.get(reverse("duty:now")).content.decode()
+    assert reverse("duty:log_create", args=[first.pk]) in page
+    assert client.get(reverse("duty:log_create", args=[first.pk])).status_code == 200
+    assert client.get(reverse("duty:log_create", args=[second.pk])).status_code == 404
+
+
 def test_no_shift_now_is_shown_as_a_warning(staff, as_user):
     page = as_user(staff.users["office"]).get(reverse("duty:now")).content.decode()
     assert "当前时段没有安排值班" in page

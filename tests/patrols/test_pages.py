@@ -132,6 +132,10 @@ def test_ranger_checks_in_from_the_phone_page(client, world):
     assert client.get(reverse("patrols:forest")).status_code == 302  # to the check-in page
     page = client.get(reverse("patrols:checkin_create")).content.decode()
     assert f'value="{ranger.pk}" selected' in page
+    # A ranger has no role, yet the menu leads to 森林防火 (and to nothing a role would give).
+    menu = [i["url"] for i in client.get(reverse("home")).context["nav_items"]]
+    assert reverse("patrols:forest") in menu
+    assert reverse("patrols:record_list") not in menu
     client.post(reverse("patrols:checkin_create"), {"ranger": ranger.pk, "place": "方山片区",
                                                     "latitude": "34.712345",
                                                     "longitude": "111.123456"})

@@ -35,17 +35,18 @@ def today(request: HttpRequest) -> HttpResponse:
     day = parse_day(request.GET.get("date"))
     now = timezone.now()
     cutoff = selectors.cutoff_for(town)
-    due = day < timezone.localdate(now) or now >= selectors.deadline(town, day, cutoff)
+    owed = selectors.is_report_day(town, day)
+    due = owed and (day < timezone.localdate(now) or now >= selectors.deadline(town, day, cutoff))
     rows = selectors.day_status(town, day, request.user)
     for row in rows:
         row.status = _status(row, due)
     fileable = selectors.fileable(request.user, town)
     own_keys = {r.key for r in fileable} if len(fileable) <= OWN_CARDS else set()
     return render(request, "dailyreports/today.html", {
-        "town": town, "towns": towns, "day": day, "cutoff": cutoff, "due": due,
+        "town": town, "towns": towns, "day": day, "cutoff": cutoff, "due": due, "owed": owed,
         "is_today": day == timezone.localdate(now),
         "own": [row for row in rows if row.reporter.key in own_keys],
-        "missing": [row for row in rows if row.report is None],
+        "missing": [row for row in rows if row.report is None] if owed else [],
         "filed": [row for row in rows if row.report is not None],
         "total": len(rows),
         "file_keys": {r.key for r in fileable},
@@ -67,12 +68,14 @@ def report_settings(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     chosen = towns.filter(pk=request.GET.get("town") or 0).first() or towns.first()
     form = ReportSettingsForm(request.POST or None, towns=towns, initial={
-        "town": chosen, "cutoff": selectors.cutoff_for(chosen)})
+        "town": chosen, "cutoff": selectors.cutoff_for(chosen),
+        "rest_days": selectors.rest_days_owed(chosen)})
     if request.method == "POST" and form.is_valid():
         town = form.cleaned_data["town"]
         try:
             services.report_settings_set(actor=request.user, town=town,
-                                         cutoff=form.cleaned_data["cutoff"])
+                                         cutoff=form.cleaned_data["cutoff"],
+                                         rest_days=form.cleaned_data["rest_days"])
         except (ValidationError, PermissionDenied) as exc:
             form.add_service_errors(exc)
         else:
@@ -81,7 +84,7 @@ def report_settings(request: HttpRequest) -> HttpResponse:
             return redirect(f"{reverse('dailyreports:today')}?town={town.pk}")
     return render(request, "dailyreports/settings.html", {
         "form": form, "town": chosen, "towns": towns,
-        "rows": [(t, selectors.cutoff_for(t)) for t in towns]})
+        "rows": [(t, selectors.cutoff_for(t), selectors.rest_days_owed(t)) for t in towns]})
 
 
 urlpatterns = [

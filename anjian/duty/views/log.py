@@ -18,12 +18,11 @@ from django.views.decorators.http import require_http_methods
 
 from anjian.core.downloads import attachment
 from anjian.core.journal import entries_for
-from anjian.core.scope import CHANGE, VIEW, get_for_user, user_can
+from anjian.core.scope import CHANGE, VIEW, user_can
 from anjian.duty import exports, selectors, services
 from anjian.duty.filtersets import DutyLogFilterSet
 from anjian.duty.forms import HandoverForm, LogEntryForm, local_input, open_matters_text
 from anjian.duty.models import DutyHandover, DutyLogEntry, DutyShift
-from anjian.duty.views.roster import may_log_on
 
 PAGE_SIZE = 50
 
@@ -55,8 +54,8 @@ def log_export(request: HttpRequest) -> HttpResponse:
 
 
 def _shift_to_log(request: HttpRequest, pk: int) -> DutyShift:
-    shift = get_for_user(selectors.shift_list(request.user), request.user, VIEW, pk=pk)
-    if not may_log_on(request.user, shift):
+    shift = DutyShift.objects.select_related("region", "leader").filter(pk=pk).first()
+    if shift is None or not services.may_log_on(request.user, shift):
         raise Http404
     return shift
 
@@ -84,8 +83,11 @@ def log_create(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def log_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One entry; the office edits it here (adds how it was handled, closes it)."""
-    entry = get_for_user(selectors.log_list(request.user), request.user, VIEW, pk=pk)
-    can_change = DutyLogEntry.objects.for_user(request.user, CHANGE).filter(pk=pk).exists()
+    entry = selectors.entries_for_user(request.user).filter(pk=pk).first()
+    if entry is None:
+        raise Http404
+    can_change = (services.on_duty(request.user, entry.shift)
+                  or DutyLogEntry.objects.for_user(request.user, CHANGE).filter(pk=pk).exists())
     form = None
     if can_change:
         initial = {k: getattr(entry, k) for k in services.LOG_FIELDS}

@@ -24,7 +24,6 @@ from anjian.duty import exports, selectors, services
 from anjian.duty.filtersets import DutyShiftFilterSet, day_start
 from anjian.duty.forms import GenerateForm, ShiftForm, local_input
 from anjian.duty.models import DutyHandover, DutyLogEntry, DutyShift
-from anjian.regions.selectors import regions_for_placing
 
 
 def _town(request: HttpRequest):
@@ -47,12 +46,12 @@ def duty_now(request: HttpRequest) -> HttpResponse:
     """Who is on duty now (当前值班), with tap-to-call phone links, and the next shift."""
     town, towns = _town(request)
     now = timezone.now()
+    current = list(selectors.on_duty_now(town, now)) if town else []
+    for shift in current:
+        shift.can_log = services.may_log_on(request.user, shift)
     return render(request, "duty/now.html", {
-        "town": town, "towns": towns, "now": now,
-        "current": selectors.on_duty_now(town, now) if town else [],
+        "town": town, "towns": towns, "now": now, "current": current,
         "next": selectors.next_shift(town, now) if town else None,
-        "can_log": town is not None and regions_for_placing(
-            request.user, DutyLogEntry, ADD).filter(pk=town.pk).exists(),
     })
 
 
@@ -124,16 +123,11 @@ def shift_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "handover_out": handovers.filter(from_shift=shift).first(),
         "handovers_in": handovers.filter(to_shift=shift),
         "carried_in": selectors.open_entries(shift).exclude(shift=shift),
-        "can_log": may_log_on(request.user, shift),
+        "can_log": services.may_log_on(request.user, shift),
         "can_view_log": user_can(request.user, VIEW, DutyLogEntry),
         "can_change": DutyShift.objects.for_user(request.user, CHANGE).filter(pk=pk).exists(),
         "journal": entries_for(shift)[:50],
     })
-
-
-def may_log_on(user, shift: DutyShift) -> bool:
-    """Whether the user may log and hand over on this shift (the office of its town)."""
-    return regions_for_placing(user, DutyLogEntry, ADD).filter(pk=shift.region_id).exists()
 
 
 def _save_shift(request: HttpRequest, shift: DutyShift | None) -> HttpResponse:

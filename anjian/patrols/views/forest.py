@@ -14,7 +14,6 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
-from anjian.accounts.choices import Duty
 from anjian.accounts.models import Person
 from anjian.core.journal import entries_for
 from anjian.core.photos import stamped_response
@@ -40,16 +39,11 @@ FIRE_URLS = {"list": "patrols:fire_list", "export": "patrols:fire_export",
              "create": "patrols:fire_create"}
 
 
-def _is_ranger(user) -> bool:
-    person = getattr(user, "person", None)
-    return person is not None and person.duty == Duty.FOREST_RANGER and person.is_active
-
-
 @login_required
 def forest(request: HttpRequest) -> HttpResponse:
     """森林防火 today: rangers checked in and those missing, open fire sources, checkpoints."""
     if not user_can(request.user, VIEW, PatrolCheckIn):
-        if _is_ranger(request.user):
+        if selectors.is_ranger(request.user):
             return redirect("patrols:checkin_create")
         raise PermissionDenied
     day = parse_date(request.GET.get("day") or "") or timezone.localdate()
@@ -109,7 +103,7 @@ def checkin_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def checkin_create(request: HttpRequest) -> HttpResponse:
     """巡护打卡 on a phone: the ranger signs in themself (or the office/village records for one);
     the browser's position is sent with it."""
-    if not (user_can(request.user, ADD, PatrolCheckIn) or _is_ranger(request.user)):
+    if not (user_can(request.user, ADD, PatrolCheckIn) or selectors.is_ranger(request.user)):
         raise PermissionDenied
     form = CheckInForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -121,7 +115,7 @@ def checkin_create(request: HttpRequest) -> HttpResponse:
                 "r": checkin.ranger.name, "t": _when(checkin.checked_at)})
             return redirect("patrols:checkin_create")
     mine = PatrolCheckIn.objects.filter(ranger=request.user.person)[:5] \
-        if _is_ranger(request.user) else []
+        if selectors.is_ranger(request.user) else []
     return render(request, "patrols/checkin.html", {"form": form, "mine": mine})
 
 
