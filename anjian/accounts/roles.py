@@ -86,8 +86,26 @@ def region_grants(user) -> list[Grant]:
     return grants
 
 
+# Object types an agency reaches through its own organisation (`ScopeSpec.organisation`): its daily
+# reports, its responsibility agreement … — not through its town-and-sectors grant, which would
+# show it every village's. Apps add theirs with `register_own_organisation`.
+OWN_ORGANISATION: dict[str, frozenset[str]] = {}
+
+
+def register_own_organisation(label: str, actions: Iterable[str]) -> None:
+    OWN_ORGANISATION[label] = frozenset(actions)
+
+
+def own_organisation_grants(user) -> list[Grant]:
+    org_ids = frozenset(rg.organisation_id for rg in role_grants(user)
+                        if rg.role in ORGANISATION_ROLES and rg.organisation_id)
+    if not org_ids or not OWN_ORGANISATION:
+        return []
+    return [Grant(Role.AGENCY, dict(OWN_ORGANISATION), organisation_ids=org_ids)]
+
+
 def grants_for(user) -> list[Grant]:
-    grants = region_grants(user)
+    grants = region_grants(user) + own_organisation_grants(user)
     for provider in _providers:
         grants.extend(provider(user))
     return grants

@@ -1,27 +1,42 @@
-"""The demo year of the assessment ledger: the default scheme (默认考核方案) for the town and about
-ten accountability actions (问责记录) aimed at the villages the demo's own figures put behind."""
+"""The demo year of the assessment ledger: the default village scheme (默认考核方案) for the town and
+about ten accountability actions (问责记录) aimed at the villages the demo's own figures put behind;
+an organisation scheme (机关站所) and a leader scheme (领导干部), each with its last quarter
+published; and actions aimed at an organisation (with its issued document), a person and a unit
+(linked to an accident). Each part is built once: a second run adds nothing."""
 
 from __future__ import annotations
 
 import datetime as dt
 import random
 
+from django.utils import timezone
+
+from anjian.accidents.models import Accident
 from anjian.assessment import services
-from anjian.assessment.models import ActionKind, Scheme
+from anjian.assessment.models import ActionKind, Scheme, TargetKind
+from anjian.core.attachments import read_attachment
 from anjian.dailyreports.selectors import compliance
+from anjian.demo.responsibility_texts import pdf_scan
 from anjian.demo.yearkit import YearKit
 from anjian.hazards.choices import OPEN_STATES
 from anjian.hazards.models import Hazard
-from anjian.regions.models import Region
+from anjian.regions.models import Organisation, Region
 
 SEED = 20260412
 OFFICE = "demo_office"
 
 
 def build(kit: YearKit) -> None:
+    if not Scheme.objects.filter(region=kit.town, target=TargetKind.VILLAGE).exists():
+        _villages(kit)
+    if not Scheme.objects.filter(region=kit.town, target=TargetKind.ORGANISATION).exists():
+        _organisations(kit)
+    if not Scheme.objects.filter(region=kit.town, target=TargetKind.LEADER).exists():
+        _leaders(kit)
+
+
+def _villages(kit: YearKit) -> None:
     town = kit.town
-    if Scheme.objects.filter(region=town).exists():
-        return
     office = kit.users[OFFICE]
     rng = random.Random(SEED)
     scheme = services.scheme_create_default(actor=office, town=town)
@@ -72,6 +87,68 @@ def build(kit: YearKit) -> None:
             outcome="责令书面检查，年度考核扣分")
         made += 1
     kit.created["accountability actions"] += made
+
+
+def _organisations(kit: YearKit) -> None:
+    """The organisation scheme, its last quarter published, and a 约谈 of the organisation that
+    quarter puts last, with the issued notice as a PDF; a 问责 of the unit of the town's latest
+    accident with a unit, linked to it."""
+    office = kit.users[OFFICE]
+    scheme = services.scheme_create_default(actor=office, town=kit.town, target=TargetKind.ORGANISATION)
+    kit.created["assessment schemes"] += 1
+    (start, end), = _last_quarters(kit.year.today, 1)
+    snapshot = services.snapshot_freeze(actor=office, scheme=scheme, start=start, end=end)
+    kit.created["assessment snapshots"] += 1
+    made = 0
+    if snapshot.rows:
+        last = snapshot.rows[-1]
+        organisation = Organisation.objects.get(pk=last["target"])
+        number = f"西安办约〔{kit.year.today.year}〕1号"
+        document = read_attachment(pdf_scan(f"约谈通知书 {number}"), name=f"约谈通知书{number}.pdf")
+        services.action_create(
+            actor=office, kind=ActionKind.INTERVIEW, organisation=organisation, snapshot=snapshot,
+            reason=f"{start:%Y年%m月}至{end:%m月}机关站所考核排名末位（{last['total']}分），约谈主要负责人。",
+            date=min(end + dt.timedelta(days=10), kit.year.last), document_number=number,
+            document=document, outcome="已约谈，责令提交整改报告")
+        made += 1
+    accident = (Accident.objects.filter(region__path__startswith=kit.town.path, unit__isnull=False,
+                                        occurred_at__date__lte=kit.year.last)
+                .select_related("unit").order_by("-occurred_at", "-pk").first())
+    if accident is not None:
+        services.action_create(
+            actor=office, kind=ActionKind.ACCOUNTABILITY, unit=accident.unit, accident=accident,
+            reason=f"{accident.unit.name}发生生产安全事故，安全生产主体责任落实不到位，予以通报问责。",
+            date=min(timezone.localdate(accident.occurred_at) + dt.timedelta(days=7), kit.year.last),
+            document_number=f"西安委问〔{kit.year.today.year}〕2号",
+            outcome="责令停产整顿，整改验收后复产")
+        made += 1
+    kit.created["accountability actions"] += made
+
+
+def _leaders(kit: YearKit) -> None:
+    """The leader scheme with its last quarter published, and a 督办 of the village secretary of
+    the village last in the village ranking of that quarter."""
+    office = kit.users[OFFICE]
+    scheme = services.scheme_create_default(actor=office, town=kit.town, target=TargetKind.LEADER)
+    kit.created["assessment schemes"] += 1
+    (start, end), = _last_quarters(kit.year.today, 1)
+    services.snapshot_freeze(actor=office, scheme=scheme, start=start, end=end)
+    kit.created["assessment snapshots"] += 1
+    village_snapshot = (Scheme.objects.filter(region=kit.town, target=TargetKind.VILLAGE).first()
+                        .snapshots.filter(start=start, end=end).first())
+    if village_snapshot is None or not village_snapshot.rows:
+        return
+    last = village_snapshot.rows[-1]
+    code = Region.objects.get(pk=last["target"] if "target" in last else last["region"]).code
+    secretary = kit.secretaries.get(code)
+    if secretary is None:
+        return
+    services.action_create(
+        actor=office, kind=ActionKind.SUPERVISE, person=secretary, snapshot=village_snapshot,
+        reason=f"{last['name']}{start:%Y年%m月}至{end:%m月}考核排名末位，督办村支部书记限期整改。",
+        date=min(end + dt.timedelta(days=12), kit.year.last),
+        document_number=f"西安办督〔{kit.year.today.year}〕9号", outcome="")
+    kit.created["accountability actions"] += 1
 
 
 def _last_quarters(today: dt.date, count: int) -> list[tuple[dt.date, dt.date]]:

@@ -94,7 +94,7 @@ class Agreement(StoredAttachment):
     created_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
-    scope_spec = ScopeSpec(region="region", unit="unit")
+    scope_spec = ScopeSpec(region="region", unit="unit", organisation="organisation")
     objects = ScopedQuerySet.as_manager()
 
     class Meta:

@@ -17,7 +17,7 @@ DAY = dt.date(2026, 10, 9)
 
 def _action(world, **extra):
     data = {"kind": "notice", "region": world.village_a, "reason": "日报连续漏报", "date": DAY,
-            "document_number": "西安办通〔2026〕3号", **extra}
+            "document_number": "西安办通〔2026〕3号", "cause": "日报报送率偏低", **extra}
     return services.action_create(actor=world.users["office"], **data)
 
 
@@ -37,10 +37,10 @@ def test_refusals(world):
         _action(world, region=world.village_b, hazard=overdue_hazard(world))
     with pytest.raises(PermissionDenied):
         services.action_create(actor=world.users["village_a"], kind="notice", region=world.village_a,
-                               reason="x", date=DAY)
+                               reason="x", date=DAY, cause="y")
     with pytest.raises(PermissionDenied):
         services.action_create(actor=world.users["office_b"], kind="notice", region=world.village_a,
-                               reason="x", date=DAY)
+                               reason="x", date=DAY, cause="y")
     assert not AccountabilityAction.objects.exists()
 
 
@@ -58,9 +58,10 @@ def test_scope_pages(world, client, name, sees):
 def test_form_and_filters_and_export(world, client):
     client.force_login(world.users["office"])
     response = client.post(reverse("assessment:action_create"), {
-        "kind": "interview", "region": world.village_b.pk, "reason": "超期隐患未整改", "date": "2026-10-10"})
+        "kind": "interview", "village": world.village_b.pk, "reason": "超期隐患未整改", "date": "2026-10-10",
+        "cause": "超期隐患"})
     assert response.status_code == 302
-    bad = client.post(reverse("assessment:action_create"), {"kind": "interview", "region": world.village_b.pk,
+    bad = client.post(reverse("assessment:action_create"), {"kind": "interview", "village": world.village_b.pk,
                                                              "reason": "", "date": ""})
     assert bad.status_code == 200 and AccountabilityAction.objects.count() == 1
     _action(world)
@@ -74,16 +75,16 @@ def test_form_and_filters_and_export(world, client):
 
 def test_api(world, client):
     client.force_login(world.users["office"])
-    r = client.post("/api/assessment/actions/", {"kind": "supervise", "region": world.village_a.pk,
-                                                 "reason": "督办整改", "date": "2026-10-11"},
+    r = client.post("/api/assessment/actions/", {"kind": "supervise", "village": world.village_a.pk,
+                                                 "reason": "督办整改", "date": "2026-10-11", "cause": "x"},
                     content_type="application/json")
     assert r.status_code == 201, r.content
     pk = r.json()["id"]
     assert client.get(f"/api/assessment/actions/{pk}/journal/").json()["count"] == 1
     client.force_login(world.users["village_a"])
     assert client.get("/api/assessment/actions/").json()["count"] == 1
-    assert client.post("/api/assessment/actions/", {"kind": "notice", "region": world.village_a.pk,
-                                                    "reason": "x", "date": "2026-10-11"},
+    assert client.post("/api/assessment/actions/", {"kind": "notice", "village": world.village_a.pk,
+                                                    "reason": "x", "date": "2026-10-11", "cause": "x"},
                        content_type="application/json").status_code == 403
     client.force_login(world.users["village_b"])
     assert client.get(f"/api/assessment/actions/{pk}/").status_code == 404

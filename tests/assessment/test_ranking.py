@@ -29,7 +29,9 @@ def _row(rows, region):
 
 
 def test_default_scheme_journaled(world, scheme):
-    assert sorted(scheme.indicators.values_list("key", flat=True)) == sorted(k.value for k in IndicatorKey)
+    assert sorted(scheme.indicators.values_list("key", flat=True)) == sorted(
+        [IndicatorKey.COVERAGE, IndicatorKey.ON_TIME, IndicatorKey.OVERDUE, IndicatorKey.DAILY_REPORT])
+    assert scheme.target == "village"
     assert JournalEntry.objects.filter(object_id=str(scheme.pk), object_repr=scheme.name).exists()
 
 
@@ -104,3 +106,35 @@ def test_api_ranking(world, scheme, client):
     client.force_login(world.users["office_b"])
     assert client.get(f"/api/assessment/schemes/{scheme.pk}/ranking/?start=2026-01-01&end=2026-02-01"
                       ).status_code == 404
+
+
+def test_a_village_ranking_reads_each_figure_once_for_all_villages(world):
+    """Coverage, hazards, accidents and units are read grouped by village: one more village, and
+    hazards in a second village, add no query."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from anjian.regions.services import region_create
+    from anjian.testing.hazards import report as report_hazard
+
+    scheme = services.scheme_save(actor=world.users["office"], data={
+        "name": "全指标", "region": world.town, "target": "village", "active": True},
+        indicators=[(k, 10, 1.0) for k in ("coverage", "on_time", "overdue", "daily_report",
+                                           "training", "agreements", "accidents",
+                                           "accident_deaths")])
+    start, end = _period()
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            selectors.compute(Scheme.objects.get(pk=scheme.pk), start, end)
+        return len(queries.captured_queries)
+
+    report_hazard(world.users["office"], world.units["shop_a"])
+    before = count()
+    village = region_create(actor=None, parent=world.town, name="新增村", code="411203102299",
+                            kind="village")
+    report_hazard(world.users["office"], world.units["shop_b"])
+    assert count() == before
+    rows = selectors.compute(scheme, start, end)
+    assert village.pk in {r.pk for r in rows}
+    assert _row(rows, world.village_a).lines[1].detail != "—"

@@ -84,7 +84,7 @@ def test_enterprise_sees_and_downloads_only_its_own_agreement(client, world, rec
 
 def test_roles_without_the_ledger_get_403(client, world, records):
     c = _client(client, world, "agency")
-    assert c.get(reverse("responsibility:agreements")).status_code == 403
+    assert c.get(reverse("responsibility:visits")).status_code == 403
     assert c.get(reverse("responsibility:lists")).status_code == 200
     client.logout()
     c = _client(client, world, "grid_a")

@@ -18,8 +18,11 @@ EXPECTED = {
     "village_b": {"lists": {"village_b"}, "agreements": {"b"}, "visits": set(),
                   "meetings": {"village_b"}},
     "enterprise_a": {"lists": None, "agreements": {"shop"}, "visits": {"shop"}, "meetings": None},
-    "agency": {"lists": {"town", "village_a", "village_b"}, "agreements": None, "visits": None,
+    # An agency reads its own organisation's agreement only (ScopeSpec.organisation).
+    "agency": {"lists": {"town", "village_a", "village_b"}, "agreements": {"police"}, "visits": None,
                "meetings": {"town", "village_a", "village_b"}},
+    "school_agency": {"lists": {"town", "village_a", "village_b"}, "agreements": set(),
+                      "visits": None, "meetings": {"town", "village_a", "village_b"}},
     "grid_a": {"lists": None, "agreements": None, "visits": None, "meetings": None},
     "office_b": {"lists": set(), "agreements": set(), "visits": set(), "meetings": set()},
     "auditor": {"lists": None, "agreements": None, "visits": None, "meetings": None},
