@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ReportsConfig(AppConfig):
-    """Reports drafted from the ledgers: the weekly bulletin (周通报)."""
+    """Reports drafted from the ledgers: the weekly bulletin (周通报) and the work report
+    (工作开展情况汇报)."""
 
     name = "anjian.reports"
     label = "reports"
@@ -19,3 +20,6 @@ class ReportsConfig(AppConfig):
             Role.LEADER: frozenset({VIEW, ADD}), Role.SAFETY_OFFICE: frozenset({VIEW, ADD}),
             Role.VILLAGE: frozenset({VIEW, ADD}), Role.AGENCY: frozenset({VIEW})})
         register_nav("inspections", _("周通报"), "reports:bulletin_list", model="reports.Bulletin")
+        # Shown to the roles that may draft it (ADD on bulletins): agencies only read bulletins.
+        register_nav("inspections", _("工作汇报"), "reports:work_report",
+                     roles=(Role.LEADER, Role.SAFETY_OFFICE, Role.VILLAGE))

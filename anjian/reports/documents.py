@@ -18,7 +18,7 @@ def bulletin_title(f: BulletinFigures) -> str:
         "region": f.region.name, "year": f.year, "week": f.week_number}
 
 
-def _rate(part: int, whole: int) -> str:
+def rate(part: int, whole: int) -> str:
     return f"{100 * part / whole:.1f}%" if whole else "—"
 
 
@@ -36,7 +36,7 @@ def bulletin_docx(f: BulletinFigures) -> bytes:
         "本周新发现隐患%(found)s处（其中重大隐患%(major)s处），整改销号%(closed)s处，其中按期整改"
         "%(on_time)s处，按期率%(rate)s。截至周末，尚未销号隐患%(open)s处，逾期未整改%(overdue)s处。") % {
         "found": f.found, "major": f.found_major, "closed": f.closed, "on_time": f.closed_on_time,
-        "rate": _rate(f.closed_on_time, f.closed), "open": f.open_at_end,
+        "rate": rate(f.closed_on_time, f.closed), "open": f.open_at_end,
         "overdue": f.overdue_at_end}, first_line_indent=True)
     word.grid_table(document, [_("区域"), _("检查次数"), _("检查单位"), _("新发现隐患"),
                                _("整改销号"), _("逾期未整改")],
@@ -90,7 +90,7 @@ def _daily_reports(document, f: BulletinFigures) -> None:
     word.paragraph(document, _(
         "本周应报日报告%(due)s份，实报%(filed)s份（其中迟报%(late)s份），漏报%(missing)s份，"
         "报送率%(rate)s。") % {"due": due, "filed": filed, "late": late, "missing": due - filed,
-                             "rate": _rate(filed, due)}, first_line_indent=True)
+                             "rate": rate(filed, due)}, first_line_indent=True)
     behind = [r for r in f.daily if r.missing or r.late]
     if behind:
         word.grid_table(document, [_("报送单位"), _("应报"), _("实报"), _("迟报"), _("漏报")],
