@@ -7,7 +7,9 @@ checklist its unit would use) and 1,000,000 hazards over the same three years in
 state, level (~1% major), source, category, deadline and close-out time — most closed, some open,
 some overdue and escalated. A hazard's region and sector are its unit's; its number is
 YH<year>-<n>, unique, in order of discovery within each year, and HazardCounter continues from the
-last one. `scale` shrinks units, records and hazards alike (the regions stay).
+last one. `scale` shrinks units, records and hazards alike (the regions stay). For the dashboard's
+other panels each town also gets agencies, people, daily reports, duty shifts and accidents
+(`generate_panels`, which `bench_hazards --reuse` also adds to a county kept from before).
 
 Everything is decided from a seed (`random.Random`), so the same arguments give the same data.
 PostgreSQL is loaded with COPY (psycopg 3 `cursor.copy`): the big tables' secondary indexes and
@@ -565,6 +567,117 @@ def _users(layout: dict, units: list[UnitInfo]) -> dict:
     return users
 
 
+# --- the other ledgers the dashboard shows: daily reports, duty shifts, accidents ---------------------
+
+AGENCIES = [("派出所", "police_station"), ("卫生院", "health_centre"), ("电管所", "power_office"),
+            ("市场监管所", "market_supervision"), ("自然资源所", "natural_resources")]
+PANEL_DAYS = 120  # daily reports and duty shifts: the last PANEL_DAYS days and the next 30
+
+
+def generate_panels(county: County, *, seed: int = SEED) -> dict[str, int]:
+    """Daily reports (日报告), duty shifts (值班) and accidents (事故) for every town of a county
+    that `generate_county` wrote: each town gets its agencies (机关站所) and staff; every village
+    and agency reports on most of the last PANEL_DAYS days (today too, some still missing); a
+    24-hour shift with a leader and two people per town and day, from PANEL_DAYS days ago to 30
+    days ahead; ~150 accidents a year. Skipped (returns {}) when the county already has daily
+    reports. Written with bulk_create: a few tens of thousands of rows."""
+    from django.db import transaction
+    from django.utils import timezone
+
+    from anjian.accidents import rules
+    from anjian.accidents.models import Accident
+    from anjian.accounts.choices import Duty
+    from anjian.accounts.models import Person
+    from anjian.dailyreports.models import DailyReport
+    from anjian.duty.models import DutyShift
+    from anjian.regions.choices import RegionLevel
+    from anjian.regions.models import Organisation, Region
+
+    if DailyReport.objects.filter(town__in=county.towns).exists():
+        return {}
+    rng = random.Random(seed + 7)
+    tz = timezone.get_default_timezone()
+    now = timezone.now().replace(microsecond=0)
+    today = timezone.localdate()
+    counts = {"organisations": 0, "people": 0, "reports": 0, "shifts": 0, "accidents": 0}
+    with transaction.atomic():
+        people_of: dict[int, list[Person]] = {}
+        reporters: list[tuple[Region, Region, Organisation | None]] = []  # (town, region, org)
+        for town in county.towns:
+            orgs = Organisation.objects.bulk_create([
+                Organisation(region=town, name=f"{town.name}{name}", kind=kind,
+                             phone=f"0398-{rng.randrange(10**7):07d}" if rng.random() < 0.6 else "")
+                for name, kind in AGENCIES])
+            counts["organisations"] += len(orgs)
+            villages = list(Region.objects.filter(path__startswith=town.path,
+                                                  level=RegionLevel.VILLAGE).order_by("pk"))
+            people = [Person(name=_person(rng), phone=f"139{rng.randrange(10**8):08d}", region=town,
+                             duty=Duty.LEADER if i < 3 else Duty.STAFF) for i in range(8)]
+            people += [Person(name=_person(rng), phone=f"137{rng.randrange(10**8):08d}",
+                              region=v, duty=Duty.VILLAGE_SECRETARY if rng.random() < 0.8
+                              else Duty.CADRE) for v in villages]
+            people += [Person(name=_person(rng), phone="" if rng.random() < 0.3 else
+                              f"136{rng.randrange(10**8):08d}", region=town, organisation=o)
+                       for o in orgs]
+            people_of[town.pk] = Person.objects.bulk_create(people)[:8]
+            counts["people"] += len(people)
+            reporters += [(town, v, None) for v in villages] + [(town, town, o) for o in orgs]
+
+        reports = []
+        for days_ago in range(PANEL_DAYS, -1, -1):
+            day = today - dt.timedelta(days=days_ago)
+            share = 0.6 if days_ago == 0 else 0.93
+            for town, region, org in reporters:
+                if rng.random() >= share:
+                    continue
+                at = timezone.make_aware(dt.datetime.combine(day, dt.time(8)), tz) + dt.timedelta(
+                    minutes=rng.randint(0, 660))
+                zero = rng.random() < 0.4
+                reports.append(DailyReport(
+                    date=day, town=town, region=region, organisation=org,
+                    inspections_count=0 if zero else rng.randint(1, 12),
+                    hazards_count=0 if zero else rng.randint(0, 3),
+                    measures="" if zero else "督促整改", is_zero=zero,
+                    is_late=at.astimezone(tz).time() > dt.time(17), submitter_name=_person(rng),
+                    first_submitted_at=min(at, now), submitted_at=min(at, now)))
+        DailyReport.objects.bulk_create(reports, batch_size=5000)
+        counts["reports"] = len(reports)
+
+        shifts = []
+        for town in county.towns:
+            for days_ago in range(PANEL_DAYS, -31, -1):
+                start = timezone.make_aware(dt.datetime.combine(
+                    today - dt.timedelta(days=days_ago), dt.time(8, 30)), tz)
+                shifts.append(DutyShift(region=town, start=start, end=start + dt.timedelta(days=1),
+                                        leader=rng.choice(people_of[town.pk][:3])))
+        shifts = DutyShift.objects.bulk_create(shifts, batch_size=5000)
+        through = DutyShift.people.through
+        through.objects.bulk_create([
+            through(dutyshift_id=s.pk, person_id=p.pk) for s in shifts
+            for p in rng.sample(people_of[s.region_id][3:], 2)], batch_size=5000)
+        counts["shifts"] = len(shifts)
+
+        villages = [v for _t, v, o in reporters if o is None]
+        accidents = []
+        for _i in range(150 * YEARS):
+            at = now - dt.timedelta(seconds=rng.randrange(365 * YEARS * 86400))
+            road = rng.random() < 0.5
+            deaths = rng.choice((0, 0, 0, 1, 1, 2))
+            loss = Decimal(rng.randint(1, 400) * 1000)
+            version = rules.classification_version_for(at.astimezone(tz).date())
+            accidents.append(Accident(
+                occurred_at=at, place="国道310线" if road else "厂区", region=rng.choice(villages),
+                road_traffic=road, fire=not road and rng.random() < 0.3,
+                industrial=not road, classification_version=version,
+                type_code=rules.TYPE_LISTS[version][0][0], deaths=deaths,
+                serious_injuries=rng.randint(0, 3), minor_injuries=rng.randint(0, 5),
+                direct_loss=loss, description="事故简要经过", grade=rules.grade(deaths, 0, loss),
+                reported_at=at + dt.timedelta(hours=1)))
+        Accident.objects.bulk_create(accidents, batch_size=5000)
+        counts["accidents"] = len(accidents)
+    return counts
+
+
 # --- the whole county -----------------------------------------------------------------------------
 
 def generate_county(*, scale: float = 1.0, seed: int = SEED, years: int = YEARS,
@@ -635,18 +748,21 @@ def generate_county(*, scale: float = 1.0, seed: int = SEED, years: int = YEARS,
                 HazardCounter.objects.update_or_create(year=year, defaults={"last": last})
             loader.reset_sequences([InspectionRecord, Hazard])
 
+    county = County(county=Region.objects.get(pk=layout["county"]),
+                    towns=list(Region.objects.filter(pk__in=layout["towns"]).order_by("pk")),
+                    users=users, regions=len(region_rows), units=len(units), records=written,
+                    hazards=sum(counters.values()), timings=timings)
+    panels = generate_panels(county, seed=seed)
+    t = lap("daily reports, shifts, accidents", t)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
         t = lap("VACUUM ANALYZE", t)
-    seconds = time.perf_counter() - started
-    regions = Region.objects.get(pk=layout["county"])
-    towns = list(Region.objects.filter(pk__in=layout["towns"]).order_by("pk"))
-    say(f"generated {len(region_rows):,} regions, {len(units):,} units, {written:,} records and "
-        f"{sum(counters.values()):,} hazards in {seconds:.1f} s")
-    return County(county=regions, towns=towns, users=users, regions=len(region_rows),
-                  units=len(units), records=written, hazards=sum(counters.values()),
-                  seconds=seconds, timings=timings)
+    county.seconds = time.perf_counter() - started
+    say(f"generated {len(region_rows):,} regions, {len(units):,} units, {written:,} records, "
+        f"{county.hazards:,} hazards, " + ", ".join(f"{v:,} {k}" for k, v in panels.items())
+        + f" in {county.seconds:.1f} s")
+    return county
 
 
 def load_county() -> County | None:

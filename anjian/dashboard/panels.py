@@ -46,8 +46,13 @@ def daily_reports(user, region: Region, today: dt.date) -> DailyPanel | None:
     if not user_can(user, "view", DailyReport):
         return None
     panel = DailyPanel(url=reverse("dailyreports:today"))
-    for town in _towns(region):
-        for row in daily.day_status(town, today, user):
+    towns = _towns(region)
+    rows = daily.day_status_of_towns(towns, today, user)  # one pass for all the towns
+    rest_days = daily.rest_days_of_towns(t.pk for t in towns)
+    for town in towns:
+        if not daily.is_report_day(town, today, rest_days[town.pk]):
+            continue  # a rest day the town's reporters are free of
+        for row in rows[town.pk]:
             if not row.reporter.region.path.startswith(region.path) and region.level > 2:
                 continue
             panel.due += 1
@@ -62,11 +67,9 @@ def on_duty(user, region: Region) -> list[DutyShift] | None:
     """The shifts running now in the towns of `region` (or above a village)."""
     if not user_can(user, "view", DutyShift):
         return None
-    now = timezone.now()
-    shifts = []
-    for town in _towns(region)[:20]:
-        shifts.extend(duty.on_duty_now(town, now))
-    return shifts
+    towns = _towns(region)[:20]
+    running = duty.on_duty_now_of_regions(towns, timezone.now())  # one query for all the towns
+    return [shift for town in towns for shift in running[town.pk]]
 
 
 @dataclass

@@ -154,6 +154,13 @@ class Hazard(models.Model):
             models.Index(fields=["state", "deadline"], name="hazard_state_deadline"),
             models.Index(fields=["unit", "-discovered_at"], name="hazard_unit_time"),
             models.Index(fields=["level", "state"], name="hazard_level_state"),
+            # The dashboard (docs/performance.md, "Dashboard and weekly bulletin at county
+            # scale"): hazards closed per week from the index alone, and the longest-overdue
+            # open hazards in deadline order without sorting every open one.
+            models.Index(fields=["state", "closed_at", "region"], name="hazard_state_closed"),
+            models.Index(fields=["deadline", "id"], condition=models.Q(state__in=OPEN_STATES),
+                         include=["region", "level", "state", "listed_on", "lifted_on"],
+                         name="hazard_open_deadline"),
         ]
 
     def __str__(self) -> str:

@@ -111,14 +111,19 @@ class Stats:
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
+def _closed_on_time() -> Q:
+    """Closed by the deadline (the close-out day, local time), fixed on the spot, or with none."""
+    return Q(state=HazardState.CLOSED) & (Q(fixed_on_spot=True) | Q(deadline__isnull=True)
+                                          | Q(closed_at__date__lte=F("deadline")))
+
+
 def _measures(today: dt.date) -> dict:
     closed = Q(state=HazardState.CLOSED)
     return {
         "found": Count("pk"),
         "cancelled": Count("pk", filter=Q(state=HazardState.CANCELLED)),
         "rectified": Count("pk", filter=closed),
-        "on_time": Count("pk", filter=closed & (Q(fixed_on_spot=True) | Q(deadline__isnull=True)
-                                                | Q(closed_at__date__lte=F("deadline")))),
+        "on_time": Count("pk", filter=_closed_on_time()),
         "overdue": Count("pk", filter=Q(state__in=OPEN_STATES, deadline__lt=today)),
         "major": Count("pk", filter=Q(level=HazardLevel.MAJOR)),
         "open": Count("pk", filter=Q(state__in=OPEN_STATES)),
@@ -156,6 +161,17 @@ def hazard_statistics(hazards: QuerySet, *, by: str | None = None, within: Regio
         label = _label(choices, key) if choices else (f"{key:%Y-%m}" if key else "")
         result.append(Stats(key, label, **row))
     return sorted(result, key=lambda s: str(s.key))
+
+
+def rectification_figures(hazards: QuerySet) -> Stats:
+    """Found, cancelled, rectified and rectified on time of the hazards given — the figures behind
+    the two rates — in one query: `hazard_statistics(hazards)[0]` without its overdue, major and
+    open counts (left 0), about a third cheaper over a county's year (the dashboard)."""
+    counts = hazards.order_by().aggregate(
+        found=Count("pk"), cancelled=Count("pk", filter=Q(state=HazardState.CANCELLED)),
+        rectified=Count("pk", filter=Q(state=HazardState.CLOSED)),
+        on_time=Count("pk", filter=_closed_on_time()))
+    return Stats(None, _("合计"), **counts)
 
 
 def _label(choices, key) -> str:
