@@ -179,11 +179,17 @@ def _submitters(kit: YearKit, reporters: list[Reporter]) -> dict[str, tuple]:
 def _report(kit: YearKit, rng: random.Random, town: Region, reporter: Reporter,
             cutoff: dt.datetime, habit: Habit, known: tuple[int, int],
             submitter: tuple) -> DailyReport | None:
-    """One reporter's report of one day (the day of `cutoff`), or None for a missed day."""
+    """One reporter's report of one day (the day of `cutoff`), or None for a missed day.
+
+    Every report draws the same six numbers whatever the data or the clock, so that today's
+    platform counts (which depend on the build's time of day) cannot shift the draws of the
+    reports after it."""
+    miss, late, minute, incident, pick_incident, pick_measure = (
+        rng.random(), rng.random(), rng.random(), rng.random(), rng.random(), rng.random())
     day = timezone.localtime(cutoff).date()
     today = day == kit.year.today
     user, name = submitter
-    if rng.random() < habit.miss or (today and (habit.miss > 0.1 or user is not None)):
+    if miss < habit.miss or (today and (habit.miss > 0.1 or user is not None)):
         # missed; today the often-missing reporters and the demo logins' own have not reported
         # yet (the village cadre can try the one-tap zero report)
         return None
@@ -192,19 +198,20 @@ def _report(kit: YearKit, rng: random.Random, town: Region, reporter: Reporter,
         minutes = int((kit.year.now - opening).total_seconds() // 60)
         if minutes < 30:
             return None  # before office hours nobody has reported yet
-        at = opening + dt.timedelta(minutes=rng.randint(0, minutes - 5))
-    elif rng.random() < habit.late:
-        at = cutoff + dt.timedelta(minutes=rng.randint(5, 15 * 60))  # that evening or next morning
+        at = opening + dt.timedelta(minutes=int(minute * (minutes - 5)))
+    elif late < habit.late:
+        at = cutoff + dt.timedelta(minutes=5 + int(minute * 15 * 60))  # that evening or next morning
     else:
-        at = cutoff - dt.timedelta(minutes=rng.randint(20, 9 * 60))
+        at = cutoff - dt.timedelta(minutes=20 + int(minute * 9 * 60))
     inspections, hazards = known
     events = measures = ""
     incidents = VILLAGE_INCIDENTS if reporter.is_village else ORGANISATION_INCIDENTS
-    if rng.random() < (0.012 if reporter.is_village else 0.006):
-        events, measures = rng.choice(incidents)
+    if incident < (0.012 if reporter.is_village else 0.006):
+        events, measures = incidents[int(pick_incident * len(incidents))]
     if inspections or hazards:
         pool = VILLAGE_MEASURES if reporter.is_village else ORGANISATION_MEASURES
-        measures = (measures + "\n" if measures else "") + rng.choice(pool)
+        measure = pool[int(pick_measure * len(pool))]
+        measures = (measures + "\n" if measures else "") + measure
     return DailyReport(
         date=day, town=town, region=reporter.region, organisation=reporter.organisation,
         inspections_count=inspections, hazards_count=hazards, events=events, measures=measures,
