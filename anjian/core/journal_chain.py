@@ -146,19 +146,40 @@ def link(entries: Sequence, using: str = DEFAULT_DB_ALIAS) -> None:
         entry.hash = prev = entry_hash(prev, _hashed_values(entry), label)
 
 
-def chainer(using: str = DEFAULT_DB_ALIAS) -> Callable[[Sequence], tuple[str, str]]:
-    """For writers that insert journal rows around the ORM (`link` for raw rows): takes the lock,
-    reads the last hash, and returns a function that gives each next new entry, as a row of
-    HASHED_FIELDS values, its (prev_hash, hash). A row must hold what the database will give
-    back: an aware time (with USE_TZ), the content type's id, `changes` as JSON loads it. Insert
-    the rows in the order they were chained (ids ascending), in the same transaction."""
+def encode_changes(changes: dict) -> str:
+    """`changes` as the canonical form encodes it (sorted keys, compact): store this text and
+    pass it to a `chainer` function, and the JSON is encoded once for both."""
+    return _canonical_json(changes)
+
+
+# The HASHED_FIELDS a `chainer` row gives; the others are common to all its entries.
+VARYING = ("action", "object_id", "object_repr", "changes")
+
+
+def chainer(common: dict, using: str = DEFAULT_DB_ALIAS) -> Callable[[str, str, str, str], tuple[str, str]]:
+    """For writers that insert many journal rows around the ORM (`link` is for model instances):
+    takes the lock, reads the last hash, and returns a function that gives each next new entry
+    its (prev_hash, hash) from its VARYING values — action, object id, object repr and `changes`
+    already encoded by `encode_changes` —, the other HASHED_FIELDS coming from `common` (an aware
+    time with USE_TZ, the content type's id). The canonical text is assembled from pieces encoded
+    once (a JSON array is its members' encodings joined by commas), which is `canonical` exactly
+    (tests/core/test_journal_chain.py). Insert the rows in the order they were chained (ids
+    ascending), in the same transaction."""
     lock(using)
     prev = _tail_hash(_journal_model(), using)
-    label = cached_label(using)
+    values = {**common, "created_at": _utc_iso(common["created_at"]),
+              "content_type_id": cached_label(using)(common["content_type_id"])}
+    encoded = {name: _canonical_json(values[name]) for name in HASHED_FIELDS if name not in VARYING}
+    head = "[" + ",".join(encoded[n] for n in HASHED_FIELDS[:HASHED_FIELDS.index("action")]) + ","
+    middle = "," + encoded["content_type_id"] + ","
+    tail = "," + encoded["comment"] + "]"
+    encode, sha256 = _canonical_json, hashlib.sha256
 
-    def chain(values: Sequence) -> tuple[str, str]:
+    def chain(action: str, object_id: str, object_repr: str, changes: str) -> tuple[str, str]:
         nonlocal prev
-        pair = prev, entry_hash(prev, values, label)
+        text = (f"{prev}{head}{encode(action)}{middle}{encode(object_id)},{encode(object_repr)},"
+                f"{changes}{tail}")
+        pair = prev, sha256(text.encode()).hexdigest()
         prev = pair[1]
         return pair
 

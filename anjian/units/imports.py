@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import operator
 from collections import defaultdict
+from collections.abc import Iterator
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -24,7 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from anjian.core import journal
-from anjian.core.journal_chain import chainer
+from anjian.core.journal_chain import chainer, encode_changes
 from anjian.core.models import JournalAction, JournalEntry
 from anjian.core.scope import ADD, CHANGE
 from anjian.units.ledger.lookups import LeaderIndex, RegionIndex, ScopeChecker, UnitIndex
@@ -47,7 +48,6 @@ from anjian.units.ledger.writer import (
     bulk_session,
     creation_changes,
     db_datetime,
-    db_json,
     insert_rows,
     update_rows,
 )
@@ -62,7 +62,6 @@ DEFAULTS = {f.name: f.get_default() for f in Unit._meta.concrete_fields if not f
 _JOURNAL_COLUMNS = ["created_at", "actor", "actor_name", "request_id", "source", "action", "content_type",
                     "object_id", "object_repr", "changes", "comment", "prev_hash", "hash"]
 CREATE_ACTION, UPDATE_ACTION = JournalAction.CREATE.value, JournalAction.UPDATE.value
-JOURNAL_BATCH = 10000
 _SNAPSHOT = operator.itemgetter(*SNAPSHOT_FIELDS)
 _NAME = SNAPSHOT_FIELDS.index("name")
 _creation_changes = creation_changes(Unit, SNAPSHOT_FIELDS)
@@ -188,52 +187,46 @@ def _write(actor, preview: LedgerPreview) -> LedgerImport:
     comment = _("Excel台账导入：%(f)s") % {"f": preview.file_name}
     ct = ContentType.objects.get_for_model(Unit)
     proto = journal.build(actor, Unit(pk=0), JournalAction.CREATE, comment=comment, content_type=ct)
-    now = timezone.now()
-    stamp = db_datetime(now)
-    # Each journal row is hashed as it is built, from its HASHED_FIELDS values (`now` and
-    # `changes` as the database gives them back), and inserted with its hash: ids keep the order.
-    chain = chainer()
-    head = (now, proto.actor_id, proto.actor_name, proto.request_id, proto.source)
-    row_head = (stamp, *head[1:])
-    entries: list[tuple] = []
-
-    def add_entry(action: str, pk: int, name: str, changes: dict) -> None:
-        values = (*head, action, ct.pk, str(pk), name[:255], changes, comment)
-        entries.append((*row_head, *values[5:9], db_json(changes), comment, *chain(values)))
-        if len(entries) == JOURNAL_BATCH:  # inserted as they come: a batch's rows, not all, in memory
-            insert_rows(JournalEntry, _JOURNAL_COLUMNS, entries)
-            entries.clear()
-
-    # New units, then one journal entry each listing the fields it was given (as unit_create's
-    # does), built from the values the unit row was inserted with.
+    stamp = db_datetime(now := timezone.now())
+    # New units with ids allocated up front; the matched ones, only their changed fields, grouped
+    # by which fields changed.
     creates = [r for r in preview.rows if r.action == CREATE]
-    ids = allocate_ids(Unit, len(creates))
-    unit_rows = []
-    for pk, result in zip(ids, creates, strict=True):
-        values = _SNAPSHOT(result.values)
-        unit_rows.append((pk, *values, stamp, stamp))
-        add_entry(CREATE_ACTION, pk, str(values[_NAME]), _creation_changes(values))
+    for pk, result in zip(allocate_ids(Unit, len(creates)), creates, strict=True):
         result.unit_id = pk
-    insert_rows(Unit, ["id", *INSERT_FIELDS], unit_rows)
-    del unit_rows
-    # Matched units: only the changed fields, grouped by which fields changed.
+    insert_rows(Unit, ["id", *INSERT_FIELDS],
+                ((r.unit_id, *_SNAPSHOT(r.values), stamp, stamp) for r in creates))
+    updates = [r for r in preview.rows if r.action == UPDATE]
     groups: dict[tuple, list[tuple]] = defaultdict(list)
-    updated = []
-    for result in preview.rows:
-        if result.action != UPDATE:
-            continue
+    for result in updates:
         names = tuple(result.changes)
         groups[names].append((*(result.values[n] for n in names), stamp, result.unit_id))
-        name = result.changes["name"][1] if "name" in result.changes else result.name
-        add_entry(UPDATE_ACTION, result.unit_id, str(name), result.changes)
-        updated.append(result.unit_id)
     for names, rows in groups.items():
         update_rows(Unit, [*names, "updated_at"], rows)
-    insert_rows(JournalEntry, _JOURNAL_COLUMNS, entries)  # the last batch
+    # One journal entry per written unit, chained (hashed) as it is built and streamed into the
+    # table in chain order: a new unit's lists the fields it was given (as unit_create's does).
+    chain = chainer({"created_at": now, "actor_id": proto.actor_id, "actor_name": proto.actor_name,
+                     "request_id": proto.request_id, "source": proto.source,
+                     "content_type_id": ct.pk, "comment": comment})
+    head = (stamp, proto.actor_id, proto.actor_name, proto.request_id, proto.source)
+
+    def entry(action: str, pk: int, name: str, changes: dict) -> tuple:
+        object_id, object_repr, text = str(pk), name[:255], encode_changes(changes)
+        return (*head, action, ct.pk, object_id, object_repr, text, comment,
+                *chain(action, object_id, object_repr, text))
+
+    def entries() -> Iterator[tuple]:
+        for r in creates:
+            values = _SNAPSHOT(r.values)
+            yield entry(CREATE_ACTION, r.unit_id, str(values[_NAME]), _creation_changes(values))
+        for r in updates:
+            name = r.changes["name"][1] if "name" in r.changes else r.name
+            yield entry(UPDATE_ACTION, r.unit_id, str(name), r.changes)
+
+    insert_rows(JournalEntry, _JOURNAL_COLUMNS, entries())
     # New units' scope depends on region and sector only, so one per pair stands for all.
     pairs = {(r.values["region"], r.values["sector"]): r.unit_id for r in creates}
     _recheck_scope(actor, list(pairs.values()), ADD)
-    _recheck_scope(actor, updated, CHANGE)
+    _recheck_scope(actor, [r.unit_id for r in updates], CHANGE)
     counts = preview.counts
     return LedgerImport.objects.create(
         actor=actor if actor is not None and actor.pk else None, actor_name=proto.actor_name,

@@ -50,6 +50,35 @@ def test_hash_covers_the_documented_canonical_form():
         "f0795d5bbf1f6c3f0b8469491a69234481e94a123357c6d84b8fe1559a1b5a73"
 
 
+@pytest.mark.django_db
+def test_the_bulk_chainer_hashes_as_the_canonical_form_does():
+    """`chainer` assembles the canonical text from pieces encoded once; it must be the text
+    `entry_hash` hashes, for awkward values too (quotes, backslashes, control characters)."""
+    import datetime as dt
+
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import transaction
+
+    from anjian.units.models import Unit
+
+    ct = ContentType.objects.get_for_model(Unit)
+    label = journal_chain.cached_label()
+    common = {"created_at": dt.datetime(2026, 3, 1, 8, 30, 5, 17, tzinfo=dt.UTC), "actor_id": None,
+              "actor_name": '王"芳\\', "request_id": "r\n1", "source": "import",
+              "content_type_id": ct.pk, "comment": "Excel台账导入：\t台账.xlsx"}
+    rows = [("create", "12", '张一"便民"超市\\', {"name": [None, "x\u0001y"], "employees": [None, 3]}),
+            ("update", "13", "", {"is_above_size": [False, True], "a": ["旧", None]})]
+    with transaction.atomic():
+        chain = journal_chain.chainer(common)
+        pairs = [chain(a, o, r, journal_chain.encode_changes(c)) for a, o, r, c in rows]
+    prev = journal_chain.GENESIS
+    for (action, object_id, object_repr, changes), pair in zip(rows, pairs, strict=True):
+        values = [{**common, "action": action, "object_id": object_id, "object_repr": object_repr,
+                   "changes": changes}[name] for name in journal_chain.HASHED_FIELDS]
+        assert pair == (prev, entry_hash(prev, values, label))
+        prev = pair[1]
+
+
 def test_tampered_changes_are_named(journal_writes):
     victim = journal_writes[3]
     JournalEntry.objects.filter(pk=victim.pk).update(changes={"notes": [None, "无隐患"]})

@@ -137,6 +137,6 @@ def test_creation_changes_match_the_database_for_every_field_type(world):
 
 
 def test_journal_rows_inserted_in_several_batches_chain_in_order(world, monkeypatch):
-    monkeypatch.setattr("anjian.units.imports.JOURNAL_BATCH", 1)
+    monkeypatch.setattr("anjian.units.ledger.writer.BATCH", 1)  # SQLite; one COPY stream on PostgreSQL
     ids = import_with_creates_and_updates(world)
     assert len(ids) == 3 and journal.verify_chain() == []

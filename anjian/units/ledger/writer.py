@@ -2,7 +2,7 @@
 SQLite, `bulk_create` elsewhere. Django's `bulk_create` builds a model instance and runs
 `get_db_prep_save` for every cell, which made it most of an import's time (about 8,000 rows/s
 here against 55,000 for executemany); these helpers take rows of driver-ready values instead:
-str, int, bool, None, Decimal, date, JSON already dumped, and datetimes through `db_datetime`.
+str, int, bool, None, Decimal, date, JSON already encoded, and datetimes through `db_datetime`.
 
 Primary keys are allocated up front (the sequence on PostgreSQL; on SQLite the transaction already
 holds the write lock, so max(id) + 1 onwards is free), so journal entries can name the new rows."""
@@ -10,9 +10,9 @@ holds the write lock, so max(id) + 1 onwards is free), so journal entries can na
 from __future__ import annotations
 
 import datetime as dt
-import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from itertools import islice
 
 from django.db import connection, models
 
@@ -22,14 +22,6 @@ def db_datetime(value: dt.datetime):
     if connection.vendor == "sqlite":
         return connection.ops.adapt_datetimefield_value(value)
     return value
-
-
-_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-
-
-def db_json(value) -> str:
-    """JSON for a JSONField without a custom encoder (compact; CJK kept as is)."""
-    return _ENCODE(value)
 
 
 @contextmanager
@@ -74,15 +66,19 @@ def allocate_ids(model: type[models.Model], count: int) -> list[int]:
     return list(range(top + 1, top + 1 + count))
 
 
-def insert_rows(model: type[models.Model], names: Sequence[str], rows: list[tuple],
-                batch_size: int = 10000) -> None:
-    """Insert `rows` (driver-ready tuples in the order of field `names`) into `model`."""
-    if not rows:
-        return
+BATCH = 10000  # rows an executemany on SQLite
+
+
+def insert_rows(model: type[models.Model], names: Sequence[str], rows: Iterable[tuple]) -> None:
+    """Insert `rows` (driver-ready tuples in the order of field `names`) into `model`. `rows` may
+    be a generator: PostgreSQL's COPY then takes in each row while the next is built (the server
+    works while Python does), and only a batch at a time is held on SQLite."""
     fields = [model._meta.get_field(n) for n in names]
+    rows = iter(rows)
     if connection.vendor not in ("sqlite", "postgresql"):
-        objs = [model(**{f.attname: v for f, v in zip(fields, row, strict=True)}) for row in rows]
-        model.objects.bulk_create(objs, batch_size=1000)
+        while batch := list(islice(rows, 1000)):
+            model.objects.bulk_create(
+                [model(**{f.attname: v for f, v in zip(fields, row, strict=True)}) for row in batch])
         return
     qn = connection.ops.quote_name
     columns = ", ".join(qn(f.column) for f in fields)
@@ -95,8 +91,8 @@ def insert_rows(model: type[models.Model], names: Sequence[str], rows: list[tupl
             return
         marks = ", ".join(["%s"] * len(fields))
         sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"
-        for start in range(0, len(rows), batch_size):
-            cursor.executemany(sql, rows[start:start + batch_size])
+        while batch := list(islice(rows, BATCH)):
+            cursor.executemany(sql, batch)
 
 
 def update_rows(model: type[models.Model], names: Sequence[str], rows: list[tuple],
