@@ -412,9 +412,20 @@ class Client(threading.Thread):
 
 
 def cpu_seconds(pid: int) -> float:
-    """User + system CPU seconds of a process (Linux /proc)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """User + system CPU seconds of a process and its living descendants (Linux /proc): a
+    granian server's work is done by its worker processes."""
+    stats = {}
+    for path in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = path.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # gone meanwhile
+        stats[int(path.parent.name)] = (int(fields[1]), int(fields[11]) + int(fields[12]))
+    tree = {pid}
+    for _ in range(4):  # a few generations deep
+        tree |= {p for p, (parent, _cpu) in stats.items() if parent in tree}
+    total = sum(stats[p][1] for p in tree if p in stats)
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def machine_busy() -> tuple[float, float]:
@@ -440,7 +451,7 @@ def run_submissions(county, db, args, rows: list) -> None:
     log = log_path.open("w")
     servers = [subprocess.Popen(
         [sys.executable, "-m", "anjian", "serve", "--host", "127.0.0.1", "--port", str(port),
-         "--threads", str(args.threads)], env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+         "--threads", str(args.threads), "--workers", str(args.workers)], env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
         for port in ports]
     try:
         deadline = time.time() + 60
@@ -500,8 +511,8 @@ def run_submissions(county, db, args, rows: list) -> None:
     requests = sum(v for k, v in outcomes.items() if k.split()[-1] in ("200", "201"))
     busy = (busy1[0] - busy0[0]) / max(1, busy1[1] - busy0[1]) * (os.cpu_count() or 1)
     duplicates = (stored - distinct) + mismatched
-    print(f"\nsubmissions: {args.clients} clients, {args.servers} server process(es) of "
-          f"{args.threads} threads, "
+    print(f"\nsubmissions: {args.clients} clients, {args.servers} server(s) of {args.workers} "
+          f"process(es) × {args.threads} threads, "
           f"{wall:.1f} s timed after {args.warmup_seconds} s warm-up ({db.label})")
     for key, value in sorted(outcomes.items()):
         print(f"  {key:25} {value:8,}")
@@ -516,7 +527,7 @@ def run_submissions(county, db, args, rows: list) -> None:
                  "value": f"{created / wall:.1f}/s ({requests / wall:.1f} req/s)",
                  "records_per_s": round(created / wall, 1),
                  "requests_per_s": round(requests / wall, 1), "clients": args.clients,
-                 "servers": args.servers, "threads": args.threads, "seconds": round(wall, 1)})
+                 "servers": args.servers, "workers": args.workers, "threads": args.threads, "seconds": round(wall, 1)})
     rows.append({"name": "提交 latency", "value":
                  f"{median(latencies):.0f} ms (p95 {p95(latencies):.0f})",
                  "median_ms": round(median(latencies), 1), "p95_ms": round(p95(latencies), 1)})
@@ -546,6 +557,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="run only these parts (repeatable)")
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--threads", type=int, default=16, help="each server's threads")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="each server's worker processes (more than 1: granian)")
     parser.add_argument("--servers", type=int, default=1,
                         help="server processes (`anjian serve` is one process: one core at most); "
                              "the clients are spread over them")
