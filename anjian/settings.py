@@ -187,6 +187,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 ANJIAN_MAX_LEDGER_BYTES = int(os.environ.get("ANJIAN_MAX_LEDGER_BYTES", str(50 * 1024 * 1024)))
 # Photo evidence (anjian.core.photos): larger photos are refused at upload.
 ANJIAN_MAX_PHOTO_BYTES = int(os.environ.get("ANJIAN_MAX_PHOTO_BYTES", str(15 * 1024 * 1024)))
+# A choice among more rows than this (a county's units) is searched on the server as the user
+# types instead of being listed in the page (core.forms.RemoteSelect).
+REMOTE_SELECT_FROM = int(os.environ.get("ANJIAN_REMOTE_SELECT_FROM", "1000"))
 MEDIA_ROOT = DATA_DIR / "media"
 MEDIA_URL = "/media/"
 

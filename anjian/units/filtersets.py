@@ -3,7 +3,6 @@
 import copy
 
 import django_filters
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from anjian.regions.filtersets import RegionTreeFilterSet
@@ -16,6 +15,7 @@ from anjian.units.choices import (
     UnitStatus,
 )
 from anjian.units.models import Unit
+from anjian.units.selectors import unit_text_q
 
 
 class UnitFilterSet(RegionTreeFilterSet):
@@ -94,7 +94,4 @@ class UnitFilterSet(RegionTreeFilterSet):
         value = value.strip()
         if not value:
             return queryset
-        return queryset.filter(
-            Q(name__contains=value) | Q(address__contains=value) | Q(credit_code=value.upper())
-            | Q(principal__contains=value)
-        )
+        return queryset.filter(unit_text_q(value))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from anjian.accounts.roles import unit_grant
@@ -33,6 +33,29 @@ def unit_list(user, *, action: str = "view"):
     from anjian.units.models import Unit
 
     return Unit.objects.for_user(user, action).select_related("region", "region__parent", "sector")
+
+
+def unit_text_q(text: str) -> Q:
+    """Units whose name, address or principal holds `text`, or with that credit code."""
+    return (Q(name__contains=text) | Q(address__contains=text) | Q(credit_code=text.upper())
+            | Q(principal__contains=text))
+
+
+def unit_options(user, text: str, limit: int = 30) -> list[dict]:
+    """For a unit choice searched as the user types (core.forms.RemoteSelect): active units in
+    the user's scope whose name, address or principal holds `text`, or with that credit code;
+    shortest names first (the closest match), as {"value": id, "text": "name（village）"}."""
+    from django.db.models.functions import Length
+
+    from anjian.units.choices import UnitStatus
+    from anjian.units.models import Unit
+
+    text = text.strip()
+    if not text:
+        return []
+    units = (Unit.objects.for_user(user).filter(status=UnitStatus.ACTIVE).filter(unit_text_q(text))
+             .order_by(Length("name"), "name", "pk").values_list("pk", "name", "region__name")[:limit])
+    return [{"value": pk, "text": f"{name}（{region}）"} for pk, name, region in units]
 
 
 # A text search matching at most this many units is counted in Python from one list of ids.

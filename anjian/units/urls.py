@@ -6,6 +6,7 @@ app_name = "units"
 urlpatterns = [
     path("", registry.unit_list, name="list"),
     path("new/", registry.unit_create, name="create"),
+    path("options/", registry.unit_options_json, name="options"),
     path("<int:pk>/", registry.unit_detail, name="detail"),
     path("<int:pk>/edit/", registry.unit_edit, name="edit"),
     path("<int:pk>/deregister/", registry.unit_deregister, name="deregister"),

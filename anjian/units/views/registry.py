@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,7 +13,7 @@ from anjian.units.filtersets import UnitFilterSet
 from anjian.units.forms import DeregisterForm, UnitForm
 from anjian.units.models import Unit
 from anjian.units.selectors import unit_list as select_units
-from anjian.units.selectors import unit_page
+from anjian.units.selectors import unit_options, unit_page
 
 PAGE_SIZE = 50
 
@@ -24,6 +24,13 @@ def filtered_units(request: HttpRequest):
     data.setdefault("status", "active")
     filterset = UnitFilterSet(data, queryset=select_units(request.user), user=request.user)
     return filterset, filterset.qs
+
+
+@login_required
+def unit_options_json(request: HttpRequest) -> JsonResponse:
+    """Units matching ?q= for a unit choice searched as the user types (core.forms.RemoteSelect):
+    the user's own scope, at most 30."""
+    return JsonResponse({"results": unit_options(request.user, request.GET.get("q", "")[:100])})
 
 
 @login_required
