@@ -73,7 +73,7 @@ def build(kit: YearKit) -> None:
     villages = list(Region.objects.filter(parent=town, level=3).order_by("code"))
     works = [u for u in kit.units if u.category in ("enterprise", "mine")]
     venues = [u for u in kit.units if u.category in ("small_venue", "street_shop")]
-    now = timezone.now()
+    now = kit.year.now
     year = kit.year
     spans = {"before": (year.start - dt.timedelta(days=365), year.start - dt.timedelta(days=1)),
              "demo": (year.start, year.last)}
@@ -126,7 +126,7 @@ def _figures(case: Case, rng: random.Random) -> dict:
 def _supplementary(accident: Accident, office, kit: YearKit) -> None:
     """A serious injury who died two days later: 补报 within the 7-day road window."""
     at = accident.occurred_at + dt.timedelta(days=2)
-    if at >= timezone.now():
+    if at >= kit.year.now:
         return
     services.accident_casualties_update(
         actor=office, accident=accident, note="一名重伤人员经抢救无效死亡",

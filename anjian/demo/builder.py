@@ -9,11 +9,13 @@ Then, once the units and users exist, a year of inspections and hazards up to to
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.utils import timezone
 
 from anjian.accounts.choices import Role
 from anjian.accounts.models import Person, RoleGrant, User
@@ -39,11 +41,14 @@ class DemoResult:
     plan: Plan
     created: Counter = field(default_factory=Counter)
     users: dict[str, User] = field(default_factory=dict)  # username -> user, for every demo login
+    now: dt.datetime | None = None  # the build's clock: the demo year ends here
 
 
-def build_demo() -> DemoResult:
-    """Add the demo township to the database (all or nothing) and return what was created."""
-    result = DemoResult(make_plan())
+def build_demo(now: dt.datetime | None = None) -> DemoResult:
+    """Add the demo township to the database (all or nothing) and return what was created. The
+    year is built as of `now` (default: the current time), read once: the same `now` gives the
+    same data, today's rows included (tests rebuild as of the first build's time)."""
+    result = DemoResult(make_plan(), now=timezone.localtime(now or timezone.now()))
     token = journal.source_var.set("demo")
     try:
         with transaction.atomic():
@@ -164,7 +169,7 @@ def _year(result: DemoResult, town: Region, organisations: dict[str, Organisatio
     rows = {u.pk: u for u in Unit.objects.filter(region__path__startswith=town.path)
             .select_related("region")}
     ordered = [rows[units[spec.name].pk] for spec in result.plan.units]
-    kit = YearKit(DemoYear(), result.plan, town, result.users, ordered, people, organisations)
+    kit = YearKit(DemoYear(result.now), result.plan, town, result.users, ordered, people, organisations)
     if not year_exists(town):
         build_year(kit)
     for build in LEDGERS:

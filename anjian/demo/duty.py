@@ -15,7 +15,6 @@ import datetime as dt
 import random
 
 from django.db import transaction
-from django.utils import timezone
 
 from anjian.core import journal
 from anjian.core.models import JournalAction
@@ -103,7 +102,7 @@ def _roster(kit: YearKit, rng: random.Random) -> list[DutyShift]:
 def _log(kit: YearKit, rng: random.Random, shifts: list[DutyShift]) -> list[DutyLogEntry]:
     """A few entries a week in the shifts that have ended or are running; the newest stay open."""
     office = kit.users.get("demo_office")
-    now = timezone.now()
+    now = kit.year.now
     past = [s for s in shifts if s.start < now]
     villages = list(kit.village_name.values())
     units = [u.name for u in kit.units]
@@ -136,7 +135,7 @@ def _handovers(kit: YearKit, rng: random.Random, shifts: list[DutyShift],
                entries: list[DutyLogEntry]) -> None:
     """After every shift that has ended, to the next one; open entries are carried over."""
     office = kit.users.get("demo_office")
-    now = timezone.now()
+    now = kit.year.now
     by_shift: dict[int, list[DutyLogEntry]] = {}
     for entry in entries:
         by_shift.setdefault(entry.shift_id, []).append(entry)

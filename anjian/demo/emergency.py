@@ -9,8 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from django.utils import timezone
-
 from anjian.core.attachments import read_attachment
 from anjian.demo import emergency_data as D
 from anjian.demo.emergency_files import plan_pdf
@@ -157,11 +155,11 @@ def _incidents(kit: YearKit, office) -> None:
             "title": title, "kind": kind, "occurred_at": occurred, "place": place,
             "region": kit.town, "summary": summary, "reported_by": events[0][3]})
         for hours, event_kind, text, by in events[1:]:
-            at = min(occurred + dt.timedelta(hours=hours), timezone.now())
+            at = min(occurred + dt.timedelta(hours=hours), kit.year.now)
             services.incident_event_add(actor=office, incident=incident, data={
                 "at": at, "kind": event_kind, "text": text, "by": by})
         if outcome:
             services.incident_close(actor=office, incident=incident, outcome=outcome,
                                     at=min(occurred + dt.timedelta(hours=events[-1][0] + 1),
-                                           timezone.now()))
+                                           kit.year.now))
         kit.created["incidents"] += 1

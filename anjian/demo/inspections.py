@@ -19,7 +19,7 @@ uneventful records (all items conforming, no photo) are written in bulk (`_Bulk`
 `anjian demo` at a few seconds instead of a minute.
 
 Dates: everything is anchored to the build date (`periods.DemoYear`): the year is the 365 days up
-to today, so the demo always looks current, and the same build date gives the same data (one seeded
+to today, so the demo always looks current, and the same build time gives the same data (one seeded
 random generator, the units in the plan's order). Services stamp their rows with `timezone.now()`;
 afterwards the demo moves the timestamps of its own new rows into the past with `QuerySet.update`
 (records' submission time, photos' receive time, plans' creation time, hazards' events and dates;

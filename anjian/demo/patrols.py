@@ -17,7 +17,6 @@ import random
 from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
-from django.utils import timezone
 
 from anjian.core import journal
 from anjian.core.models import JournalAction
@@ -126,7 +125,7 @@ def _records(kit, rng, points) -> list[PersuasionRecord]:
 def _checkins(kit, rng, regions) -> list[PatrolCheckIn]:
     rangers = [p for code in sorted(kit.rangers) for p in kit.rangers[code]]
     not_today = set(p.pk for p in rng.sample(rangers, min(3, len(rangers))))
-    now = timezone.localtime()
+    now = kit.year.now
     rows = []
     for days_ago in range(CHECKIN_DAYS, -1, -1):
         day = kit.year.day(days_ago)

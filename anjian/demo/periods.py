@@ -2,7 +2,8 @@
 
 Everything the demo's inspections and hazards carry is dated from this anchor (the build date), so
 the demo always looks current: the ledger ends yesterday, the quarters, 春节, 两会 and 国庆 are the
-latest ones inside the window. The same build date gives the same data.
+latest ones inside the window. The same build time (`DemoYear.now`, read once per build) gives
+the same data; today's rows (reports filed so far, shifts under way) depend on its time of day.
 """
 
 from __future__ import annotations
