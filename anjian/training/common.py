@@ -1,27 +1,23 @@
 """What the training and patrols pages share (both apps import it; their services share
-`anjian.core.records`): the photos field, the regions a user may write in, and the page helpers (filtered list with its htmx partial, Excel export of the same rows,
-running a service from a form, a generic form page)."""
+`anjian.core.records`): the photos field, the regions a user may write in, and the page helpers
+(`anjian.core.pages` with this app's templates: the ledger page with a generic table, a generic
+form page)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from django import forms
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
-from anjian.core.downloads import attachment
 from anjian.core.forms import bootstrap
+from anjian.core.pages import export, filtered, ledger_page, may, run  # noqa: F401 (the pages use them)
 from anjian.core.photos import read_upload
-from anjian.core.scope import ADD, CHANGE, user_can
+from anjian.core.scope import ADD
 from anjian.regions.models import Region
-
-PAGE_SIZE = 50
-
 
 # Forms ------------------------------------------------------------------------------------------
 
@@ -70,46 +66,20 @@ def writable_regions(user, model, action: str = ADD):
 
 # Pages ------------------------------------------------------------------------------------------
 
-def filtered(request: HttpRequest, filterset_class, queryset):
-    filterset = filterset_class(request.GET, queryset=queryset, user=request.user)
-    return filterset, filterset.qs
-
-
 def list_page(request: HttpRequest, *, filterset_class, queryset, title: str, model, urls: dict,
               table: str = "training/_generic_table.html", columns: tuple = (),
               row: Callable | None = None, extra: dict | None = None) -> HttpResponse:
     """A ledger page (`training/ledger_list.html` around the `table` template), or only the table
     for an htmx request from the filter form. `urls`: list, export and (optional) create names.
     With the generic table, `columns` are the headers and `row(obj)` gives (link, [cells])."""
-    filterset, rows = filtered(request, filterset_class, queryset)
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    if row is not None:
-        extra = {**(extra or {}), "columns": columns, "rows": [row(obj) for obj in page]}
-    bootstrap(filterset.form)
-    partial = request.htmx and not request.htmx.history_restore_request
-    return render(request, table if partial else "training/ledger_list.html", {
-        "filter": filterset, "page": page, "title": title, "table": table, "urls": urls,
-        "can_add": user_can(request.user, ADD, model), **(extra or {}),
-    })
-
-
-def export(request: HttpRequest, filterset_class, queryset, builder: Callable, name: str
-           ) -> HttpResponse:
-    _filterset, rows = filtered(request, filterset_class, queryset)
-    return attachment(builder(rows), f"{name}{timezone.localdate():%Y%m%d}.xlsx")
-
-
-def run(form, call: Callable):
-    """Call a service; its refusal lands on the form (returns None)."""
-    try:
-        return call()
-    except (ValidationError, PermissionDenied) as exc:
-        form.add_service_errors(exc)
-        return None
+    return ledger_page(request, template="training/ledger_list.html",
+                       filterset_class=filterset_class, queryset=queryset, title=title,
+                       table=table, model=model, row=row,
+                       extra={"urls": urls, "columns": columns, **(extra or {})})
 
 
 def may_change(user, obj) -> bool:
-    return type(obj).objects.for_user(user, CHANGE).filter(pk=obj.pk).exists()
+    return may(user, obj)
 
 
 def form_page(request: HttpRequest, form, title: str, cancel: str, *, extra: dict | None = None,
