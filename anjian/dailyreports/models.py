@@ -13,33 +13,22 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from anjian.core.scope import ScopedQuerySet, ScopeSpec
-from anjian.regions.models import Organisation, Region
+from anjian.regions.models import Organisation, Region, TownSettings
 
 USER = settings.AUTH_USER_MODEL
 DEFAULT_CUTOFF = dt.time(17, 0)
 
 
-class ReportSettings(models.Model):
+class ReportSettings(TownSettings):
     """A town's daily-report settings, kept by its safety office: the cut-off time of each day."""
 
-    town = models.OneToOneField(Region, verbose_name=_("乡镇（街道）"), on_delete=models.PROTECT,
-                                related_name="+")
     cutoff = models.TimeField(_("每日截止时间"), default=DEFAULT_CUTOFF)
     # Whether reports are owed on rest days too (weekends and holidays of the workday calendar).
     rest_days = models.BooleanField(_("休息日也须报送"), default=True)
-    updated_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+")
-    updated_at = models.DateTimeField(_("修改时间"), auto_now=True)
-
-    scope_spec = ScopeSpec(region="town")
-    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("日报告设置")
         verbose_name_plural = _("日报告设置")
-
-    def __str__(self) -> str:
-        return f"{self.town} {self.cutoff:%H:%M}"
 
 
 class DailyReport(models.Model):

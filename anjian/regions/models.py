@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -106,3 +107,24 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class TownSettings(models.Model):
+    """Settings a town's safety office keeps for one of its ledgers (one row per town): the town,
+    who changed them last and when. Subclasses declare `cutoff` (the time of day reports or
+    commitments are due; their defaults differ) and their own fields."""
+
+    town = models.OneToOneField(Region, verbose_name=_("乡镇（街道）"), on_delete=models.PROTECT,
+                                related_name="+")
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    updated_at = models.DateTimeField(_("修改时间"), auto_now=True)
+
+    scope_spec = ScopeSpec(region="town")
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.town} {self.cutoff:%H:%M}"

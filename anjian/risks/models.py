@@ -20,7 +20,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from anjian.core.scope import ScopedQuerySet, ScopeSpec
-from anjian.regions.models import Region
+from anjian.regions.models import Region, TownSettings
 from anjian.risks import rules
 from anjian.risks.choices import DEFAULT_COMMITMENT, Method, RiskLevel
 from anjian.units.models import Unit
@@ -67,26 +67,15 @@ class GradingScheme(models.Model):
                            self.ls_orange, self.ls_yellow)
 
 
-class CommitmentSettings(models.Model):
+class CommitmentSettings(TownSettings):
     """A town's commitment settings: the daily cut-off time and which units must file."""
 
-    town = models.OneToOneField(Region, verbose_name=_("乡镇（街道）"), on_delete=models.PROTECT,
-                                related_name="+")
     cutoff = models.TimeField(_("每日截止时间"), default=DEFAULT_CUTOFF)
     groups = models.JSONField(_("须每日承诺的单位"), default=list)
-    updated_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+")
-    updated_at = models.DateTimeField(_("修改时间"), auto_now=True)
-
-    scope_spec = ScopeSpec(region="town")
-    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("安全承诺设置")
         verbose_name_plural = _("安全承诺设置")
-
-    def __str__(self) -> str:
-        return f"{self.town} {self.cutoff:%H:%M}"
 
 
 class SafetyCommitment(models.Model):
