@@ -1,11 +1,11 @@
 """The document-tracking API: scoped reads, writes through the services, progress to done."""
 
 import pytest
+from django.utils.timezone import localdate as today  # read at run time: a run may cross midnight
 from rest_framework.test import APIClient
 
 from anjian.core.journal import entries_for
 from anjian.documents.models import DocumentTask, TrackedDocument
-from tests.documents.conftest import TODAY
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,7 @@ def test_office_creates_document_and_task_and_village_finishes_it(world):
     office = _client(world.users["office"])
     response = office.post("/api/documents/", {
         "region": world.town.pk, "issuer": "陕州区安委会", "title": "通知",
-        "received_on": TODAY.isoformat()}, format="json")
+        "received_on": today().isoformat()}, format="json")
     assert response.status_code == 201, response.content
     document = TrackedDocument.objects.get(pk=response.data["id"])
     assert entries_for(document).exists()
@@ -43,6 +43,6 @@ def test_reads_are_scoped_and_refusals_are_chinese(world, docs):
     texts = {t["text"] for t in response.data["results"]}
     assert texts == {"后关村整治九小场所"}
     response = _client(world.users["office"]).post("/api/document-tasks/", {
-        "document": docs["doc"].pk, "text": "x", "deadline": TODAY.isoformat()}, format="json")
+        "document": docs["doc"].pk, "text": "x", "deadline": today().isoformat()}, format="json")
     assert response.status_code == 400 and "责任人" in str(response.data)
     assert _client(world.users["leader"]).post("/api/documents/", {}, format="json").status_code == 403

@@ -7,13 +7,13 @@ import io
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils.timezone import localdate as today  # read at run time: a run may cross midnight
 from openpyxl import load_workbook
 
 from anjian.documents import selectors
 from anjian.documents.choices import TaskStatus
 from anjian.documents.models import DocumentTask, TrackedDocument
 from anjian.testing.documents import docx_tables, docx_text, libreoffice_pdf
-from tests.documents.conftest import TODAY
 
 pytestmark = pytest.mark.django_db
 
@@ -23,20 +23,20 @@ def test_office_registers_a_document_with_a_pdf_and_splits_it(client, world):
     pdf = SimpleUploadedFile("通知.pdf", b"%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF\n")
     response = client.post(reverse("documents:document_create"), {
         "region": world.town.pk, "issuer": "陕州区安委会", "number": "陕安委〔2026〕3号",
-        "title": "关于开展安全生产大检查的通知", "received_on": TODAY.isoformat(), "file": pdf})
+        "title": "关于开展安全生产大检查的通知", "received_on": today().isoformat(), "file": pdf})
     document = TrackedDocument.objects.get()
     assert response.status_code == 302 and document.has_file
     assert client.get(reverse("documents:document_file", args=[document.pk])).status_code == 200
     response = client.post(reverse("documents:task_create", args=[document.pk]), {
         "text": "全镇排查", "owner_village": world.village_a.pk, "deadline_workdays": "3"})
     assert response.status_code == 302
-    assert DocumentTask.objects.get().deadline > TODAY
+    assert DocumentTask.objects.get().deadline > today()
 
 
 def test_a_fake_pdf_is_refused(client, world):
     client.force_login(world.users["office"])
     response = client.post(reverse("documents:document_create"), {
-        "region": world.town.pk, "issuer": "x", "title": "y", "received_on": TODAY.isoformat(),
+        "region": world.town.pk, "issuer": "x", "title": "y", "received_on": today().isoformat(),
         "file": SimpleUploadedFile("a.pdf", b"not a pdf at all")})
     assert response.status_code == 200 and "不是有效的 PDF" in response.content.decode()
     assert not TrackedDocument.objects.exists()
@@ -61,7 +61,7 @@ def test_village_sees_and_updates_its_tasks_only(client, world, docs):
     assert client.get(reverse("documents:task_detail", args=[docs["b_overdue"].pk])).status_code == 404
     assert client.get(reverse("documents:document_detail", args=[docs["doc"].pk])).status_code == 404
     url = reverse("documents:task_detail", args=[docs["a_open"].pk])
-    client.post(url, {"on": TODAY.isoformat(), "text": "完成", "status": "done"})
+    client.post(url, {"on": today().isoformat(), "text": "完成", "status": "done"})
     docs["a_open"].refresh_from_db()
     assert docs["a_open"].status == TaskStatus.DONE
 
@@ -99,12 +99,12 @@ def test_export_matches_the_filtered_list(client, world, docs):
 def test_weekly_review_page_and_bulletin_figures(client, world, docs, tmp_path):
     client.force_login(world.users["office"])
     page = client.get(reverse("documents:weekly_review")).content.decode()
-    review = selectors.weekly_review(world.town, TODAY)
+    review = selectors.weekly_review(world.town, today())
     year, week = review.iso_week
     title = f"西张村镇安全生产文件督办周通报（{year}年第{week}周）"
     assert title in page
     assert f'id="n-overdue">{len(review.overdue)}<' in page
-    response = client.get(reverse("documents:weekly_bulletin"), {"week": TODAY.isoformat()})
+    response = client.get(reverse("documents:weekly_bulletin"), {"week": today().isoformat()})
     data = b"".join(response.streaming_content)
     text = docx_text(data)
     assert title in text
@@ -124,7 +124,7 @@ def test_weekly_review_page_and_bulletin_figures(client, world, docs, tmp_path):
 
 def test_weekly_review_of_an_earlier_week(client, world, docs):
     client.force_login(world.users["office"])
-    earlier = TODAY - dt.timedelta(days=14)
+    earlier = today() - dt.timedelta(days=14)
     page = client.get(reverse("documents:weekly_review"), {"week": earlier.isoformat()})
     assert page.status_code == 200 and 'id="n-done">0<' in page.content.decode()
 

@@ -5,13 +5,14 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.timezone import localdate as today  # read at run time: a run may cross midnight
 
 from anjian.core.journal import entries_for
 from anjian.documents import selectors, services
 from anjian.documents.choices import TaskStatus
 from anjian.documents.models import TrackedDocument
 from anjian.workdays.selectors import add_workdays
-from tests.documents.conftest import TODAY, document_data
+from tests.documents.conftest import document_data
 
 pytestmark = pytest.mark.django_db
 
@@ -34,18 +35,18 @@ def test_deadline_in_working_days(world, docs):
 def test_progress_moves_the_task_and_done_sets_the_date(world, docs):
     task = docs["a_open"]
     services.task_progress_add(actor=world.users["village_a"], task=task,
-                               data={"on": TODAY, "text": "已排查3处"})
+                               data={"on": today(), "text": "已排查3处"})
     task.refresh_from_db()
     assert task.status == TaskStatus.IN_PROGRESS and task.done_on is None
     services.task_complete(actor=world.users["village_a"], task=task)
     task.refresh_from_db()
-    assert task.status == TaskStatus.DONE and task.done_on == TODAY
+    assert task.status == TaskStatus.DONE and task.done_on == today()
     assert task.progress.count() == 2
     assert entries_for(task).filter(action="update").count() == 2
 
 
 @pytest.mark.parametrize("data, field", [
-    ({"deadline": TODAY - dt.timedelta(days=30)}, "deadline"),
+    ({"deadline": today() - dt.timedelta(days=30)}, "deadline"),
     ({"region": None}, "region"),
 ])
 def test_bad_documents_are_refused_in_chinese(world, data, field):
@@ -58,11 +59,11 @@ def test_bad_documents_are_refused_in_chinese(world, data, field):
 def test_task_owner_must_be_in_the_town(world, docs):
     with pytest.raises(ValidationError) as exc:
         services.task_create(actor=world.users["office"], document=docs["doc"], data={
-            "text": "x", "owner_village": world.village_c, "deadline": TODAY})
+            "text": "x", "owner_village": world.village_c, "deadline": today()})
     assert "本镇" in str(exc.value)
     with pytest.raises(ValidationError) as exc:
         services.task_create(actor=world.users["office"], document=docs["doc"],
-                             data={"text": "x", "deadline": TODAY})
+                             data={"text": "x", "deadline": today()})
     assert "责任人" in str(exc.value)
 
 
@@ -74,19 +75,19 @@ def test_writes_outside_the_scope_are_refused(world, docs):
                                    data={"text": "不是我的"})
     with pytest.raises(PermissionDenied):
         services.task_create(actor=world.users["leader"], document=docs["doc"],
-                             data={"text": "x", "owner_village": world.village_a, "deadline": TODAY})
+                             data={"text": "x", "owner_village": world.village_a, "deadline": today()})
 
 
 def test_overdue_is_derived(world, docs):
-    overdue = list(selectors.tasks_overdue(world.town, TODAY))
+    overdue = list(selectors.tasks_overdue(world.town, today()))
     assert overdue == [docs["b_overdue"]]
-    assert docs["b_overdue"].is_overdue(TODAY)
+    assert docs["b_overdue"].is_overdue(today())
     services.task_complete(actor=world.users["office"], task=docs["b_overdue"])
-    assert not selectors.tasks_overdue(world.town, TODAY).exists()
+    assert not selectors.tasks_overdue(world.town, today()).exists()
 
 
 def test_weekly_review_counts(world, docs):
-    review = selectors.weekly_review(world.town, TODAY)
+    review = selectors.weekly_review(world.town, today())
     assert review.start.weekday() == 0 and (review.end - review.start).days == 6
     assert review.done == [docs["police"]]
     overdue_ids = {t.pk for t in review.overdue}
@@ -98,7 +99,7 @@ def test_weekly_review_counts(world, docs):
     assert len(by_owner["西张村派出所"].done) == 1
     assert len(by_owner["后关村"].overdue) == 1
     # A week before: the task done today is not done then.
-    earlier = selectors.weekly_review(world.town, TODAY - dt.timedelta(days=7))
+    earlier = selectors.weekly_review(world.town, today() - dt.timedelta(days=7))
     assert docs["police"] not in earlier.done
 
 
@@ -108,7 +109,7 @@ def test_deadline_reminders_are_sent_once(world, docs):
     from anjian.notify.models import Notification
 
     User.objects.filter(pk=world.users["village_a"].pk).update(person=world.people["secretary_a"])
-    assert deadline_check(TODAY) == 1  # the person's task due in two days
-    assert deadline_check(TODAY) == 0
+    assert deadline_check(today()) == 1  # the person's task due in two days
+    assert deadline_check(today()) == 0
     note = Notification.objects.get(recipient=world.users["village_a"])
     assert "即将到期" in note.title

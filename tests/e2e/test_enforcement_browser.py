@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from django.db import connections
-from django.utils import timezone
+from django.utils.timezone import localdate as today  # read at run time: a run may cross midnight
 from playwright.sync_api import expect
 
 from anjian.enforcement import services
@@ -14,15 +14,14 @@ from anjian.testing.enforcement import record
 from tests.e2e.conftest import ARTIFACTS, login
 
 pytestmark = pytest.mark.browser
-TODAY = timezone.localdate()
 
 
 @pytest.fixture
 def order(world_tx):
     made = record(world_tx.users["office"], world_tx.units["shop_a"], number="西张安监责改〔2026〕1号",
-                  acted_on=TODAY - dt.timedelta(days=10), deadline=TODAY - dt.timedelta(days=1))
+                  acted_on=today() - dt.timedelta(days=10), deadline=today() - dt.timedelta(days=1))
     services.listing_create(actor=None, data={"unit": world_tx.units["shop_a"],
-                                              "reason": "拒不整改", "listed_on": TODAY})
+                                              "reason": "拒不整改", "listed_on": today()})
     yield made
     connections.close_all()
 

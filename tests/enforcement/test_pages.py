@@ -6,7 +6,7 @@ import io
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils.timezone import localdate as today  # read at run time: a run may cross midnight
 from openpyxl import load_workbook
 from rest_framework.test import APIClient
 
@@ -16,15 +16,14 @@ from anjian.enforcement.models import DishonestyListing, EnforcementAction
 from anjian.testing.enforcement import record
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 
 
 @pytest.fixture
 def ledger(world):
     office = world.users["office"]
     actions = {
-        "order_a": record(office, world.units["shop_a"], acted_on=TODAY - dt.timedelta(days=9),
-                          deadline=TODAY - dt.timedelta(days=2), number="指令〔2026〕1号"),
+        "order_a": record(office, world.units["shop_a"], acted_on=today() - dt.timedelta(days=9),
+                          deadline=today() - dt.timedelta(days=2), number="指令〔2026〕1号"),
         "school": record(office, world.units["school_a"], ActionKind.PENALTY, number="罚〔2026〕2号"),
         "pit_joint": record(office, world.units["pit_b"], ActionKind.JOINT, number="联〔2026〕3号",
                             organisations=[world.police], hazards_found=4),
@@ -33,7 +32,7 @@ def ledger(world):
         "outside": record(world.users["office_b"], world.units["shop_c"], number="观〔2026〕5号"),
     }
     actions["listing"] = services.listing_create(actor=office, data={
-        "unit": world.units["shop_a"], "reason": "拒不执行指令书", "listed_on": TODAY})
+        "unit": world.units["shop_a"], "reason": "拒不执行指令书", "listed_on": today()})
     return actions
 
 
@@ -61,7 +60,7 @@ def test_reinspection_through_the_form(client, world, ledger):
     client.force_login(world.users["office"])
     order = ledger["order_a"]
     response = client.post(reverse("enforcement:action_create"), {
-        "kind": "reinspection", "number": "复查〔2026〕1号", "acted_on": TODAY.isoformat(),
+        "kind": "reinspection", "number": "复查〔2026〕1号", "acted_on": today().isoformat(),
         "unit": world.units["shop_a"].pk, "follows": order.pk, "outcome": "整改到位",
         "hazards_found": "0", "illegal_acts_stopped": "0"})
     assert response.status_code == 302, response.content.decode()[-2000:]
@@ -123,7 +122,7 @@ def test_listing_pages_and_lift(client, world, ledger):
     listing = ledger["listing"]
     assert client.get(reverse("enforcement:listing_create")).status_code == 200
     response = client.post(reverse("enforcement:listing_detail", args=[listing.pk]),
-                           {"lifted_on": TODAY.isoformat(), "lift_reason": "已整改，信用修复"})
+                           {"lifted_on": today().isoformat(), "lift_reason": "已整改，信用修复"})
     assert response.status_code == 302
     assert DishonestyListing.objects.get().lifted_by == world.users["office"]
 
@@ -140,14 +139,14 @@ def test_api(world, ledger):
     api = APIClient()
     api.force_authenticate(world.users["agency"])
     response = api.post("/api/enforcement-actions/", {
-        "kind": "crackdown", "acted_on": TODAY.isoformat(), "unit": world.units["shop_b"].pk,
+        "kind": "crackdown", "acted_on": today().isoformat(), "unit": world.units["shop_b"].pk,
         "illegal_acts_stopped": 1, "officers": [world.people["police_staff"].pk]}, format="json")
     assert response.status_code == 201, response.content
     action = EnforcementAction.objects.get(pk=response.data["id"])
     assert list(action.officers.all()) == [world.people["police_staff"]]
     response = api.post("/api/enforcement-actions/", {
-        "kind": "order", "acted_on": TODAY.isoformat(), "unit": world.units["school_a"].pk,
-        "deadline": TODAY.isoformat()}, format="json")
+        "kind": "order", "acted_on": today().isoformat(), "unit": world.units["school_a"].pk,
+        "deadline": today().isoformat()}, format="json")
     assert response.status_code in (400, 403)
     assert api.get(f"/api/enforcement-actions/{ledger['school'].pk}/").status_code == 404
     api.force_authenticate(world.users["office"])

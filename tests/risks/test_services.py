@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
+from django.utils.timezone import localdate as today  # read at run time: a run may cross midnight
 
 from anjian.core.journal import entries_for
 from anjian.risks import selectors, services
@@ -14,17 +14,16 @@ from anjian.risks.models import GradingScheme, RiskAssessment
 from anjian.testing.risks import at, commitment_data, lec, point_data
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 
 
 def file(world, hour=8, minute=0, **extra):
     return services.commitment_file(actor=world.users["chem_owner"], unit=world.units["chem_a"],
-                                    data=commitment_data(**extra), now=at(TODAY, hour, minute))
+                                    data=commitment_data(**extra), now=at(today(), hour, minute))
 
 
 def test_enterprise_files_its_commitment_on_time(rworld):
     c = file(rworld, 8)
-    assert (c.date, c.is_late, c.all_ok, c.corrections) == (TODAY, False, True, 0)
+    assert (c.date, c.is_late, c.all_ok, c.corrections) == (today(), False, True, 0)
     assert entries_for(c).count() == 1
 
 
@@ -52,17 +51,17 @@ def test_an_item_not_under_control_needs_a_note(rworld):
 def test_no_one_files_for_another_unit(rworld):
     with pytest.raises(PermissionDenied):
         services.commitment_file(actor=rworld.users["chem_owner"], unit=rworld.units["shop_a"],
-                                 data=commitment_data(), now=at(TODAY, 8))
+                                 data=commitment_data(), now=at(today(), 8))
     with pytest.raises(PermissionDenied):
         services.commitment_file(actor=rworld.users["office"], unit=rworld.units["chem_a"],
-                                 data=commitment_data(), now=at(TODAY, 8))
+                                 data=commitment_data(), now=at(today(), 8))
 
 
 def test_cutoff_and_groups_are_set_per_town(rworld):
     services.commitment_settings_set(actor=rworld.users["office"], town=rworld.town,
                                      cutoff=dt.time(11, 0), groups=["above_size"])
     assert not file(rworld, 10).is_late
-    assert not selectors.commitments_missing(rworld.town, TODAY).filter(
+    assert not selectors.commitments_missing(rworld.town, today()).filter(
         pk=rworld.units["chem_a"].pk).exists()
     with pytest.raises(PermissionDenied):
         services.commitment_settings_set(actor=rworld.users["office_b"], town=rworld.town,
@@ -70,18 +69,18 @@ def test_cutoff_and_groups_are_set_per_town(rworld):
 
 
 def test_commitments_missing_lists_units_that_must_file(rworld):
-    missing = set(selectors.commitments_missing(rworld.county, TODAY))
+    missing = set(selectors.commitments_missing(rworld.county, today()))
     assert {rworld.units["chem_a"], rworld.units["chem_c"]} <= missing
     assert rworld.units["shop_a"] not in missing
     file(rworld, 8)
-    assert rworld.units["chem_a"] not in set(selectors.commitments_missing(rworld.town, TODAY))
+    assert rworld.units["chem_a"] not in set(selectors.commitments_missing(rworld.town, today()))
 
 
 def test_commitment_day_is_scoped_and_flags_overdue(rworld):
-    rows = selectors.commitment_day(rworld.users["office"], TODAY, now=at(TODAY, 10))
+    rows = selectors.commitment_day(rworld.users["office"], today(), now=at(today(), 10))
     assert [r.unit for r in rows] == [rworld.units["chem_a"]]
     assert rows[0].overdue
-    assert selectors.commitment_day(rworld.users["village_b"], TODAY) == []
+    assert selectors.commitment_day(rworld.users["village_b"], today()) == []
 
 
 def point(world, **extra):
@@ -182,15 +181,15 @@ def test_a_report_snapshots_the_active_points(rworld):
     owner = rworld.users["chem_owner"]
     with pytest.raises(ValidationError):
         services.risk_report_submit(actor=owner, unit=rworld.units["chem_a"],
-                                    period_start=TODAY, period_end=TODAY)
+                                    period_start=today(), period_end=today())
     services.risk_assess(actor=owner, point=point(rworld), data=lec("3", "6", "15"))
     report = services.risk_report_submit(actor=owner, unit=rworld.units["chem_a"],
-                                         period_start=TODAY.replace(day=1), period_end=TODAY)
+                                         period_start=today().replace(day=1), period_end=today())
     assert (report.orange, report.red, report.unit_colour) == (1, 0, "orange")
     assert report.points[0]["name"] == "储罐区"
     with pytest.raises(ValidationError):
         services.risk_report_submit(actor=owner, unit=rworld.units["chem_a"],
-                                    period_start=TODAY, period_end=TODAY - dt.timedelta(days=1))
+                                    period_start=today(), period_end=today() - dt.timedelta(days=1))
 
 
 def test_village_cadre_cannot_add_risk_points(rworld):
@@ -207,8 +206,8 @@ def test_units_that_have_not_filed_by_the_cutoff_are_reminded_once(rworld):
     from anjian.notify.models import Notification
     from anjian.risks.notifications import commitments_overdue
 
-    assert commitments_overdue(now=at(TODAY, 8)) == 0
-    assert commitments_overdue(now=at(TODAY, 10)) == 1
-    assert commitments_overdue(now=at(TODAY, 11)) == 0
+    assert commitments_overdue(now=at(today(), 8)) == 0
+    assert commitments_overdue(now=at(today(), 10)) == 1
+    assert commitments_overdue(now=at(today(), 11)) == 0
     note = Notification.objects.get()
     assert note.recipient == rworld.users["chem_owner"] and "张一化工有限公司" in note.title
