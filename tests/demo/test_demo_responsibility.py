@@ -18,7 +18,10 @@ from anjian.regions.models import Region
 from anjian.responsibility import selectors, services
 from anjian.responsibility.models import Agreement, LinkageVisit, Meeting, ResponsibilityList
 
-THIS_YEAR = timezone.localdate().year
+
+def this_year() -> int:
+    """Read when a test runs, not when it is collected (a run may cross New Year)."""
+    return timezone.localdate().year
 
 
 def _town():
@@ -28,23 +31,24 @@ def _town():
 
 def test_lists_for_leaders_agency_heads_and_village_secretaries(town):
     lists = ResponsibilityList.objects.filter(region__path__startswith=_town().path)
-    this_year = lists.filter(year=THIS_YEAR)
-    assert this_year.count() == lists.filter(year=THIS_YEAR - 1).count() > 40
-    assert not this_year.filter(previous__isnull=True).exists()
-    posts = set(this_year.values_list("post", flat=True))
+    year = this_year()
+    current = lists.filter(year=year)
+    assert current.count() == lists.filter(year=year - 1).count() > 40
+    assert not current.filter(previous__isnull=True).exists()
+    posts = set(current.values_list("post", flat=True))
     assert {"镇党委书记", "镇党委副书记、镇长"} <= posts
     assert any("党支部书记" in p for p in posts) and any("所长" in p for p in posts)
-    assert not this_year.annotate(n=Count("duties")).filter(n=0).exists()
+    assert not current.annotate(n=Count("duties")).filter(n=0).exists()
 
 
 def test_this_years_agreements_miss_a_few_units_only(town):
-    last = selectors.agreement_coverage(_town(), THIS_YEAR - 1)
+    last = selectors.agreement_coverage(_town(), this_year() - 1)
     assert last.expected > 40 and not last.missing
-    now = selectors.agreement_coverage(_town(), THIS_YEAR)
+    now = selectors.agreement_coverage(_town(), this_year())
     assert len(now.missing) == responsibility.MISSING_THIS_YEAR
     assert all(p.unit_id for p in now.missing)
     assert now.without_scan == responsibility.WITHOUT_SCAN
-    for agreement in Agreement.objects.filter(year=THIS_YEAR).select_related(
+    for agreement in Agreement.objects.filter(year=this_year()).select_related(
             "village", "unit__region", "organisation__region"):
         region, town = agreement.region_id, agreement.town_id
         services.place_agreement(agreement)  # where the service would have put it

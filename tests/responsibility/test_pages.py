@@ -9,7 +9,10 @@ from django.utils import timezone
 from anjian.responsibility.models import Agreement, LinkageVisit, Meeting, ResponsibilityList
 from anjian.testing.responsibility import make_list, make_meeting, make_visit, pdf_bytes, sign
 
-THIS_YEAR = timezone.localdate().year
+
+def this_year() -> int:
+    """Read when a test runs, not when it is collected (a run may cross New Year)."""
+    return timezone.localdate().year
 
 
 @pytest.fixture
@@ -99,7 +102,7 @@ def test_coverage_page_shows_who_has_not_signed_and_exports_them(client, world, 
         assert f'data-party="{name}"' in page
     assert 'data-party="张一村"' not in page
     response = c.get(reverse("responsibility:agreement_missing_export"),
-                     {"region": world.town.pk, "year": THIS_YEAR})
+                     {"region": world.town.pk, "year": this_year()})
     rows = list(_sheet(response).iter_rows(min_row=3, values_only=True))
     assert sorted(r[1] for r in rows) == sorted(["后关村", "西张村派出所", "西张村镇中心校"])
     assert c.get(reverse("responsibility:agreement_coverage"),
@@ -110,7 +113,7 @@ def test_office_records_a_signature_with_a_scan(client, world, records):
     c = _client(client, world, "office")
     upload = SimpleUploadedFile("后关村责任书.pdf", pdf_bytes("后关村"), "application/pdf")
     response = c.post(reverse("responsibility:agreement_create"), {
-        "year": THIS_YEAR, "kind": "village", "village": world.village_b.pk,
+        "year": this_year(), "kind": "village", "village": world.village_b.pk,
         "first_signatory": "钱熙浩", "second_signatory": "李红梅",
         "signed_on": timezone.localdate().isoformat(), "scan": upload})
     agreement = Agreement.objects.get(village=world.village_b)
@@ -123,7 +126,7 @@ def test_a_fake_pdf_is_refused_on_the_form(client, world, records):
     c = _client(client, world, "office")
     upload = SimpleUploadedFile("责任书.pdf", b"this is not a pdf at all", "application/pdf")
     response = c.post(reverse("responsibility:agreement_create"), {
-        "year": THIS_YEAR, "kind": "village", "village": world.village_b.pk,
+        "year": this_year(), "kind": "village", "village": world.village_b.pk,
         "first_signatory": "甲", "second_signatory": "乙",
         "signed_on": timezone.localdate().isoformat(), "scan": upload})
     assert response.status_code == 200 and "不是有效的 PDF" in response.content.decode()
@@ -132,7 +135,7 @@ def test_a_fake_pdf_is_refused_on_the_form(client, world, records):
 
 def test_duplicate_signature_error_lands_on_the_form(client, world, records):
     response = _client(client, world, "office").post(reverse("responsibility:agreement_create"), {
-        "year": THIS_YEAR, "kind": "village", "village": world.village_a.pk,
+        "year": this_year(), "kind": "village", "village": world.village_a.pk,
         "first_signatory": "甲", "second_signatory": "乙",
         "signed_on": timezone.localdate().isoformat()})
     assert "已登记" in response.content.decode()
@@ -141,15 +144,15 @@ def test_duplicate_signature_error_lands_on_the_form(client, world, records):
 def test_list_form_writes_duties_per_category(client, world):
     c = _client(client, world, "office")
     response = c.post(reverse("responsibility:list_create"), {
-        "region": world.town.pk, "year": THIS_YEAR, "post": "副镇长（分管安全生产）",
+        "region": world.town.pk, "year": this_year(), "post": "副镇长（分管安全生产）",
         "holder": world.people["leader"].pk,
         "duties_leadership": "分管安全生产\n督导隐患整改", "duties_dual_duty": "一岗双责"})
     rlist = ResponsibilityList.objects.get()
     assert response.status_code == 302
     assert [(d.category, d.text) for d in rlist.duties.all()] == [
         ("leadership", "分管安全生产"), ("leadership", "督导隐患整改"), ("dual_duty", "一岗双责")]
-    response = c.post(reverse("responsibility:list_copy", args=[rlist.pk]), {"year": THIS_YEAR + 1})
-    assert ResponsibilityList.objects.filter(year=THIS_YEAR + 1, previous=rlist).exists()
+    response = c.post(reverse("responsibility:list_copy", args=[rlist.pk]), {"year": this_year() + 1})
+    assert ResponsibilityList.objects.filter(year=this_year() + 1, previous=rlist).exists()
 
 
 def test_visit_and_meeting_forms(client, world, records, factory):

@@ -6,11 +6,14 @@ from anjian.responsibility import selectors
 from anjian.responsibility.choices import AgreementKind, MeetingKind
 from anjian.testing.responsibility import make_meeting, make_visit, sign
 
-THIS_YEAR = timezone.localdate().year
+
+def this_year() -> int:
+    """Read when a test runs, not when it is collected (a run may cross New Year)."""
+    return timezone.localdate().year
 
 
 def test_coverage_lists_every_expected_party_and_who_is_missing(world, factory):
-    coverage = selectors.agreement_coverage(world.town, THIS_YEAR)
+    coverage = selectors.agreement_coverage(world.town, this_year())
     names = {p.name for p in coverage.parties}
     # villages, departments, the enterprise and the school; not shops, pits or the other town
     assert names == {"张一村", "后关村", "西张村派出所", "西张村镇中心校", "张一机械厂", "张一小学"}
@@ -18,8 +21,8 @@ def test_coverage_lists_every_expected_party_and_who_is_missing(world, factory):
 
     sign(world, village=world.village_a)
     sign(world, unit=factory, with_scan=False)
-    sign(world, village=world.village_b, year=THIS_YEAR - 1)  # last year's does not count
-    coverage = selectors.agreement_coverage(world.town, THIS_YEAR)
+    sign(world, village=world.village_b, year=this_year() - 1)  # last year's does not count
+    coverage = selectors.agreement_coverage(world.town, this_year())
     assert coverage.signed == 2 and coverage.without_scan == 1
     assert {p.name for p in coverage.missing} == {"后关村", "西张村派出所", "西张村镇中心校", "张一小学"}
     by_kind = {k.kind: (k.expected, k.signed) for k in coverage.by_kind}
@@ -29,7 +32,7 @@ def test_coverage_lists_every_expected_party_and_who_is_missing(world, factory):
 
 
 def test_coverage_of_a_village_is_its_own_and_its_units(world, factory):
-    coverage = selectors.agreement_coverage(world.village_a, THIS_YEAR)
+    coverage = selectors.agreement_coverage(world.village_a, this_year())
     assert {p.name for p in coverage.parties} == {"张一村", "张一机械厂", "张一小学"}
 
 
@@ -38,7 +41,7 @@ def test_deregistered_units_are_not_expected(world, factory):
 
     unit_deregister(actor=None, unit=factory, reason="停产")
     assert "张一机械厂" not in {p.name for p in
-                               selectors.agreement_coverage(world.town, THIS_YEAR).parties}
+                               selectors.agreement_coverage(world.town, this_year()).parties}
 
 
 def test_meetings_are_counted_per_kind_in_the_period(world):
