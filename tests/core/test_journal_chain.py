@@ -202,3 +202,19 @@ def test_a_new_entry_saved_directly_is_chained(journal_writes):
     entry.save()
     assert entry.prev_hash == journal_writes[-1].hash
     assert journal.verify_chain() == []
+
+
+def test_deleting_a_user_leaves_their_entries_and_the_chain_intact(journal_writes):
+    """The journal keeps a deleted user's id and name: nulling actor_id would break the chain."""
+    from anjian.accounts.models import User
+    from anjian.regions.services import region_create
+
+    clerk = User.objects.create_user("journal_clerk", display_name="王文书", is_superuser=True)
+    region = region_create(actor=clerk, parent=None, name="渑池县", code="411221", kind="district")
+    entry = JournalEntry.objects.get(object_id=str(region.pk), content_type__model="region")
+    clerk_id = clerk.pk
+    clerk.delete()
+    entry = JournalEntry.objects.get(pk=entry.pk)
+    assert (entry.actor_id, entry.actor_name) == (clerk_id, "王文书")
+    assert journal.entries_for(region).get().actor is None  # the join finds no user, no error
+    assert journal.verify_chain() == []
