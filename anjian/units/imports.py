@@ -188,41 +188,43 @@ def _write(actor, preview: LedgerPreview) -> LedgerImport:
     ct = ContentType.objects.get_for_model(Unit)
     proto = journal.build(actor, Unit(pk=0), JournalAction.CREATE, comment=comment, content_type=ct)
     stamp = db_datetime(now := timezone.now())
-    # New units with ids allocated up front; the matched ones, only their changed fields, grouped
-    # by which fields changed.
     creates = [r for r in preview.rows if r.action == CREATE]
+    updates = [r for r in preview.rows if r.action == UPDATE]
     for pk, result in zip(allocate_ids(Unit, len(creates)), creates, strict=True):
         result.unit_id = pk
-    insert_rows(Unit, ["id", *INSERT_FIELDS],
-                ((r.unit_id, *_SNAPSHOT(r.values), stamp, stamp) for r in creates))
-    updates = [r for r in preview.rows if r.action == UPDATE]
-    groups: dict[tuple, list[tuple]] = defaultdict(list)
-    for result in updates:
-        names = tuple(result.changes)
-        groups[names].append((*(result.values[n] for n in names), stamp, result.unit_id))
-    for names, rows in groups.items():
-        update_rows(Unit, [*names, "updated_at"], rows)
-    # One journal entry per written unit, chained (hashed) as it is built and streamed into the
-    # table in chain order: a new unit's lists the fields it was given (as unit_create's does).
+    # One journal entry per written unit, chained (hashed) in the order inserted: a new unit's
+    # lists the fields it was given (as unit_create's does). The chain reads its tail now: no
+    # query may run while a COPY streams.
     chain = chainer({"created_at": now, "actor_id": proto.actor_id, "actor_name": proto.actor_name,
                      "request_id": proto.request_id, "source": proto.source,
                      "content_type_id": ct.pk, "comment": comment})
     head = (stamp, proto.actor_id, proto.actor_name, proto.request_id, proto.source)
+    entries: list[tuple] = []
 
-    def entry(action: str, pk: int, name: str, changes: dict) -> tuple:
-        object_id, object_repr, text = str(pk), name[:255], encode_changes(changes)
-        return (*head, action, ct.pk, object_id, object_repr, text, comment,
-                *chain(action, object_id, object_repr, text))
+    def add_entry(action: str, pk: int, name: str, text: str) -> None:
+        object_id, object_repr = str(pk), name[:255]
+        entries.append((*head, action, ct.pk, object_id, object_repr, text, comment,
+                        *chain(action, object_id, object_repr, text)))
 
-    def entries() -> Iterator[tuple]:
+    def new_units() -> Iterator[tuple]:
+        # The entries are built while PostgreSQL takes in the units (it has most of the work
+        # there), so they are ready to stream when its COPY starts.
         for r in creates:
             values = _SNAPSHOT(r.values)
-            yield entry(CREATE_ACTION, r.unit_id, str(values[_NAME]), _creation_changes(values))
-        for r in updates:
-            name = r.changes["name"][1] if "name" in r.changes else r.name
-            yield entry(UPDATE_ACTION, r.unit_id, str(name), r.changes)
+            add_entry(CREATE_ACTION, r.unit_id, str(values[_NAME]), _creation_changes(values))
+            yield (r.unit_id, *values, stamp, stamp)
 
-    insert_rows(JournalEntry, _JOURNAL_COLUMNS, entries())
+    insert_rows(Unit, ["id", *INSERT_FIELDS], new_units())
+    # The matched units: only their changed fields, grouped by which fields changed.
+    groups: dict[tuple, list[tuple]] = defaultdict(list)
+    for result in updates:
+        names = tuple(result.changes)
+        groups[names].append((*(result.values[n] for n in names), stamp, result.unit_id))
+        name = result.changes["name"][1] if "name" in result.changes else result.name
+        add_entry(UPDATE_ACTION, result.unit_id, str(name), encode_changes(result.changes))
+    for names, rows in groups.items():
+        update_rows(Unit, [*names, "updated_at"], rows)
+    insert_rows(JournalEntry, _JOURNAL_COLUMNS, entries)
     # New units' scope depends on region and sector only, so one per pair stands for all.
     pairs = {(r.values["region"], r.values["sector"]): r.unit_id for r in creates}
     _recheck_scope(actor, list(pairs.values()), ADD)

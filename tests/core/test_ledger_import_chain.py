@@ -12,6 +12,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from anjian.core import journal
+from anjian.core.journal_chain import encode_changes
 from anjian.core.models import JournalEntry
 from anjian.regions.models import Region
 from anjian.units.imports import SNAPSHOT_FIELDS, _creation_changes
@@ -120,7 +121,7 @@ def test_creation_changes_match_the_database_for_every_field_type(world):
                 "linked_leader": None},
         base | {"name": "样本二", "longitude": None, "latitude": Decimal("-34.000001"), "floor_area": Decimal("0.00"),
                 "employees": None, "above_designated_size": False, "deregistered_at": None,
-                "address": "", "sector": None},
+                "address": "", "sector": None, "notes": "第一行\n第二行\\反斜杠\u2028\t😀 <&>"},
     ]
     stamp = db_datetime(timezone.now())
     names = [f.name for f in Unit._meta.concrete_fields if not f.primary_key]
@@ -131,7 +132,9 @@ def test_creation_changes_match_the_database_for_every_field_type(world):
             for pk, values in zip(ids, samples, strict=True)])
         built = _database_changes(ids)
         for pk, values in zip(ids, samples, strict=True):
-            ours = json.loads(json.dumps(_creation_changes([values[n] for n in SNAPSHOT_FIELDS])))
+            text = _creation_changes([values[n] for n in SNAPSHOT_FIELDS])
+            ours = json.loads(text)
+            assert text == encode_changes(ours)  # the canonical text the chain hashes
             assert ours == built[str(pk)], pk
         transaction.set_rollback(True)
 
