@@ -53,13 +53,16 @@ def prefilled(record, answer, actor) -> dict:
 
 
 def raise_from_submission(*, record, answers, actor) -> None:
-    """Record hook: raise a hazard for each answer the inspector marked for it."""
+    """Record hook: raise a hazard for each answer the inspector marked for it. Their ids are
+    noted on the record, so the submission's receipt lists them without a query."""
+    raised = []
     for answer, given in answers:
         if given.raise_hazard:
             data = {**prefilled(record, answer, actor), **given.hazard}
             photos = [StagedPhoto(p, PhotoStage.DISCOVERY) for p in given.photos]
-            hazard_report(actor=actor, unit=record.unit, data=data, photos=photos, record=record,
-                          answer=answer)
+            raised.append(hazard_report(actor=actor, unit=record.unit, data=data, photos=photos,
+                                        record=record, answer=answer).pk)
+    record.raised_hazard_ids = raised
 
 
 @transaction.atomic

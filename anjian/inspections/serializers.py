@@ -535,6 +535,8 @@ def record_receipt(request, record: InspectionRecord) -> dict:
         photos = InspectionPhoto.objects.filter(record=record).order_by("pk").values_list(
             "pk", "answer_id")
     related = getattr(record, "hazards", None)
+    # The hazards this request raised from the record, noted by the hazards' record hook.
+    raised = getattr(record, "raised_hazard_ids", None) if submitted is not None else None
     path = reverse("inspection-record-detail", kwargs={"pk": record.pk})
     return {
         "id": record.pk,
@@ -547,8 +549,8 @@ def record_receipt(request, record: InspectionRecord) -> dict:
         "photos": [{"id": pk, "answer": answer,
                     "url": photo_url(request, "inspection-record-photo", record.pk, pk)}
                    for pk, answer in photos],
-        "hazards": list(related.order_by("pk").values_list("pk", flat=True))
-        if related is not None else [],
+        "hazards": sorted(raised) if raised is not None
+        else list(related.order_by("pk").values_list("pk", flat=True)) if related is not None else [],
     }
 
 
