@@ -2,6 +2,7 @@
 
 import datetime as dt
 import io
+import re
 from decimal import Decimal
 
 import pytest
@@ -136,3 +137,26 @@ def test_choice_labels_and_synonyms():
     assert to_kind("", "养老院") == ("crowded_place", "nursing_home", {})
     category, sub, errors = to_kind("企业", "")
     assert (category, sub) == ("enterprise", "") and not errors
+
+
+def test_a_columns_decimal_reader_gives_what_to_decimal_gives():
+    """The short path for float cells: same value, same places, same errors as to_decimal."""
+    import random  # noqa: PLC0415
+
+    rnd = random.Random(7)
+    values = [0.0, -0.0, 1.0, 0.1, 1e-05, 1.5e-07, 123.4565, 0.1234565, 111.1234565, 99.999999,
+              999.9999995, 1000.0, -999.999999, 12345.6, 1e16, float("inf"), float("nan"), 7, True,
+              "1,200.5㎡", "—"]
+    values += [rnd.uniform(-200, 200) for _ in range(2000)] + [round(rnd.uniform(73, 136), 6)
+                                                                for _ in range(2000)]
+    for places, digits in ((6, 9), (2, 12), (0, 5)):
+        read = cells.decimal_reader(places, digits)
+        for value in values:
+            try:
+                expected = cells.to_decimal(value, places, digits)
+            except cells.CellError as exc:
+                with pytest.raises(cells.CellError, match=re.escape(str(exc))):
+                    read(value)
+                continue
+            got = read(value)
+            assert got == expected and str(got) == str(expected), (value, places)

@@ -9,6 +9,7 @@ import datetime as dt
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
@@ -50,7 +51,7 @@ def squash(value: str) -> str:
 
 
 def _number_text(value: float) -> str:
-    if value == int(value) and abs(value) < 1e16:
+    if abs(value) < 1e16 and value == int(value):  # infinity and NaN fail the first test
         return str(int(value))
     return repr(value)
 
@@ -185,6 +186,23 @@ def _float_decimal(value: float, places: int, max_digits: int) -> Decimal:
 
 
 _STEPS = {p: Decimal(1).scaleb(-p) for p in range(10)}
+
+
+def decimal_reader(places: int, max_digits: int) -> Callable:
+    """`to_decimal` for one column: the common float cell that needs no rounding takes a short
+    path (three decimal columns of a 100,000-row ledger are 300,000 calls); the result is the same."""
+    limit = 10 ** (max_digits - places)
+    pads = ["0" * n for n in range(places + 1)]
+
+    def read(value):
+        if value.__class__ is float and -limit < value < limit:  # finite and in range
+            text = repr(value)
+            decimals = len(text) - text.find(".") - 1
+            if decimals <= places and "e" not in text:
+                return Decimal(text + pads[places - decimals])
+        return to_decimal(value, places, max_digits)
+
+    return read
 _LIMITS = {d: Decimal(10) ** d for d in range(20)}
 
 

@@ -71,7 +71,7 @@ class RowReader:
         converters["employees"] = cells.to_int
         converters["above_designated_size"] = _cached(cells.to_flag)
         for name, (places, digits) in DECIMALS.items():
-            converters[name] = (lambda p, d: lambda v: cells.to_decimal(v, p, d))(places, digits)
+            converters[name] = cells.decimal_reader(places, digits)
         for name in CHOICE_FIELDS:
             converters[name] = _cached((lambda n: lambda v: labels.to_choice(n, v))(name))
         if leaders is not None:
