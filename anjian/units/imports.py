@@ -17,11 +17,12 @@ import hashlib
 import operator
 from collections import defaultdict
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from anjian.core import journal
@@ -41,7 +42,7 @@ from anjian.units.ledger.preview import (
     plain,
     read_preamble,
 )
-from anjian.units.ledger.reader import check_upload, open_ledger
+from anjian.units.ledger.reader import LedgerSheet, check_upload, open_ledger
 from anjian.units.ledger.rows import RowReader
 from anjian.units.ledger.writer import (
     allocate_ids,
@@ -83,7 +84,7 @@ def ledger_parse(*, actor, data: bytes, file_name: str) -> LedgerPreview:
     with a Chinese message) when the file as a whole cannot be read."""
     check_upload(file_name, data)
     preview = LedgerPreview(file_name=file_name, sha256=hashlib.sha256(data).hexdigest())
-    sheet = open_ledger(data)
+    sheet, regions, units = _open_with_indexes(actor, data)
     preview.sheet_name = sheet.name
     preview.header_rows = tuple(r + 1 for r in sheet.header.rows)
     read_preamble(preview, sheet.header.preamble)
@@ -95,9 +96,8 @@ def ledger_parse(*, actor, data: bytes, file_name: str) -> LedgerPreview:
         provided.add("category")
     if "category" in positions:
         provided.add("subcategory")
-    regions = RegionIndex(actor)
     reader = RowReader(positions, regions, LeaderIndex(actor) if "linked_leader" in positions else None)
-    matcher = Matcher(UnitIndex(actor), by_address="address" in positions)
+    matcher = Matcher(units, by_address="address" in positions)
     villages: dict[int, int | None] = {}
     for index, cells_ in sheet.rows:
         first = reader.first_value(cells_)
@@ -118,6 +118,21 @@ def ledger_parse(*, actor, data: bytes, file_name: str) -> LedgerPreview:
             "r": "、".join(map(str, preview.header_rows))})
     _check_rows(actor, preview, provided, regions, villages)
     return preview
+
+
+def _open_with_indexes(actor, data: bytes) -> tuple[LedgerSheet, RegionIndex, UnitIndex]:
+    """The ledger's sheet, and the regions and units the rows are checked against: python-calamine
+    reads the file in a second thread without holding Python's lock, while the indexes load here."""
+    language = translation.get_language()
+
+    def open_sheet() -> LedgerSheet:
+        with translation.override(language):  # its messages in the user's language
+            return open_ledger(data)
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="anjian-ledger") as pool:
+        opening = pool.submit(open_sheet)
+        regions, units = RegionIndex(actor), UnitIndex(actor)
+        return opening.result(), regions, units
 
 
 def _check_rows(actor, preview: LedgerPreview, provided: set[str], regions: RegionIndex,
@@ -207,21 +222,25 @@ def _write(actor, preview: LedgerPreview) -> LedgerImport:
                         *chain(action, object_id, object_repr, text)))
 
     def new_units() -> Iterator[tuple]:
-        # The entries are built while PostgreSQL takes in the units (it has most of the work
-        # there), so they are ready to stream when its COPY starts.
+        for r in creates:
+            yield (r.unit_id, *_SNAPSHOT(r.values), stamp, stamp)
+
+    # The matched units: only their changed fields, grouped by which fields changed.
+    groups: dict[tuple, list[tuple]] = defaultdict(list)
+
+    def build_entries() -> Iterator[None]:  # step by step, while the database takes in the units
         for r in creates:
             values = _SNAPSHOT(r.values)
             add_entry(CREATE_ACTION, r.unit_id, str(values[_NAME]), _creation_changes(values))
-            yield (r.unit_id, *values, stamp, stamp)
+            yield
+        for result in updates:
+            names = tuple(result.changes)
+            groups[names].append((*(result.values[n] for n in names), stamp, result.unit_id))
+            name = result.changes["name"][1] if "name" in result.changes else result.name
+            add_entry(UPDATE_ACTION, result.unit_id, str(name), encode_changes(result.changes))
+            yield
 
-    insert_rows(Unit, ["id", *INSERT_FIELDS], new_units())
-    # The matched units: only their changed fields, grouped by which fields changed.
-    groups: dict[tuple, list[tuple]] = defaultdict(list)
-    for result in updates:
-        names = tuple(result.changes)
-        groups[names].append((*(result.values[n] for n in names), stamp, result.unit_id))
-        name = result.changes["name"][1] if "name" in result.changes else result.name
-        add_entry(UPDATE_ACTION, result.unit_id, str(name), encode_changes(result.changes))
+    insert_rows(Unit, ["id", *INSERT_FIELDS], new_units(), meanwhile=build_entries())
     for names, rows in groups.items():
         update_rows(Unit, [*names, "updated_at"], rows)
     insert_rows(JournalEntry, _JOURNAL_COLUMNS, entries)

@@ -8,6 +8,7 @@ import pytest
 import xlwt
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError
 from django.utils import timezone, translation
 
 from anjian.core import journal
@@ -15,6 +16,7 @@ from anjian.core.journal import entries_for
 from anjian.core.models import JournalEntry
 from anjian.core.validators import credit_code_check_char
 from anjian.units.imports import ledger_commit, ledger_import, ledger_parse
+from anjian.units.ledger.reader import LedgerFileError
 from anjian.units.models import Unit
 from anjian.units.services import unit_update
 
@@ -233,6 +235,32 @@ def test_one_bad_row_writes_nothing(world):
         ledger_commit(actor=world.users["office"], preview=preview)
     assert "未导入任何数据" in exc.value.messages[0]
     assert Unit.objects.count() == units and JournalEntry.objects.count() == entries
+
+
+def test_a_unit_registered_after_the_preview_makes_the_commit_write_nothing(world):
+    """The preview saw the credit code free; a unit registered since takes it. The database's
+    unique code stops the write (on SQLite in the thread that moves the rows in), and nothing of
+    the import is kept."""
+    taken = code("R9")
+    preview = parse(world, [HEADER, row("先到的商店", credit=code("R8")), row("后来的商店", credit=taken)])
+    assert not preview.has_errors, problems(preview)
+    Unit.objects.create(name="抢先登记的商店", credit_code=taken, category="small_venue",
+                        subcategory="small_shop", region=world.village_a)
+    units, entries = Unit.objects.count(), JournalEntry.objects.count()
+    with pytest.raises(IntegrityError):
+        ledger_commit(actor=world.users["office"], preview=preview)
+    assert Unit.objects.count() == units and JournalEntry.objects.count() == entries
+    assert not Unit.objects.filter(name__in=["先到的商店", "后来的商店"]).exists()
+
+
+def test_a_file_problem_is_told_in_the_users_language(world):
+    """python-calamine reads the file in a second thread: its messages still follow the user's
+    language, not the default one."""
+    rows = [["地址", "电话"], ["东街", "138"]]
+    with pytest.raises(LedgerFileError, match="没有找到表头"):
+        parse(world, rows)
+    with translation.override("en"), pytest.raises(LedgerFileError, match="^No header found"):
+        parse(world, rows)
 
 
 def test_importing_the_same_file_again_changes_nothing(world):

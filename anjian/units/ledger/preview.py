@@ -133,14 +133,14 @@ class Matcher:
         self.targets: dict[int, int] = {}
         self.name_only: dict[str, list[int]] | None = None
 
-    def _candidates(self, name: str, address: str) -> list[int]:
+    def _candidates(self, key: tuple[str, str]) -> list[int]:
         if self.by_address:
-            return self.units.by_name.get(match_key(name, address), [])
+            return self.units.by_name.get(key, [])
         if self.name_only is None:
             self.name_only = defaultdict(list)
             for (n, _a), pks in self.units.by_name.items():
                 self.name_only[n].extend(pks)
-        return self.name_only.get(match_key(name, "")[0], [])
+        return self.name_only.get(key[0], [])
 
     def match(self, result: RowResult, values: dict, errors: dict) -> None:
         code = values.get("credit_code", "")
@@ -156,14 +156,14 @@ class Matcher:
                 return
         name, address = values.get("name", ""), values.get("address", "")
         if pk is None and name:
-            found = [p for p in self._candidates(name, address)
+            key = match_key(name, address)  # without an address column, address is ""
+            found = [p for p in self._candidates(key)
                      if not (code and self.units.code_of.get(p) and self.units.code_of[p] != code)]
             if len(found) > 1:
                 errors["name"] = _("与%(n)d个已登记的监管对象名称、地址都相同，无法确定更新哪一个，"
                                    "请填写统一社会信用代码") % {"n": len(found)}
                 return
             pk = found[0] if found else None
-            key = match_key(name, address)
             if pk is None and not code:
                 if key in self.names:
                     errors["name"] = _("与第%(r)d行的名称和地址相同（重复）") % {"r": self.names[key]}

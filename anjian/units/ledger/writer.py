@@ -10,6 +10,7 @@ holds the write lock, so max(id) + 1 onwards is free), so journal entries can na
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import islice
@@ -26,21 +27,26 @@ def db_datetime(value: dt.datetime):
 
 
 @contextmanager
-def bulk_session(cache_kib: int = 64 * 1024) -> Iterator[None]:
-    """While an import writes: on SQLite a larger page cache (the unit and journal indexes soon
-    outgrow the default 2 MB and every insert then pages), restored afterwards."""
+def bulk_session(cache_kib: int = 256 * 1024) -> Iterator[None]:
+    """While an import writes: on SQLite a larger page cache for the database and for its temporary
+    tables (`insert_rows` stages rows in one), restored afterwards. With the default 2 MB the unit
+    and journal indexes soon outgrow the cache and every insert then pages (a 100,000-row ledger
+    with its journal holds ~200 MB of pages until the commit; the cache only grows as used)."""
     if connection.vendor != "sqlite":
         yield
         return
+    previous = {}
     with connection.cursor() as cursor:
-        cursor.execute("PRAGMA cache_size")
-        previous = int(cursor.fetchone()[0])
-        cursor.execute(f"PRAGMA cache_size = -{int(cache_kib)}")
+        for schema in ("main", "temp"):
+            cursor.execute(f"PRAGMA {schema}.cache_size")
+            previous[schema] = int(cursor.fetchone()[0])
+            cursor.execute(f"PRAGMA {schema}.cache_size = -{int(cache_kib)}")
     try:
         yield
     finally:
         with connection.cursor() as cursor:
-            cursor.execute(f"PRAGMA cache_size = {previous}")
+            for schema, size in previous.items():
+                cursor.execute(f"PRAGMA {schema}.cache_size = {size}")
 
 
 def allocate_ids(model: type[models.Model], count: int) -> list[int]:
@@ -70,30 +76,82 @@ def allocate_ids(model: type[models.Model], count: int) -> list[int]:
 BATCH = 10000  # rows an executemany on SQLite
 
 
-def insert_rows(model: type[models.Model], names: Sequence[str], rows: Iterable[tuple]) -> None:
+def insert_rows(model: type[models.Model], names: Sequence[str], rows: Iterable[tuple], *,
+                meanwhile: Iterable[object] | None = None) -> None:
     """Insert `rows` (driver-ready tuples in the order of field `names`) into `model`. `rows` may
     be a generator: PostgreSQL's COPY then takes in each row while the next is built (the server
-    works while Python does), and only a batch at a time is held on SQLite."""
+    works while Python does), and only a batch at a time is held on SQLite.
+
+    `meanwhile` is other work, in small steps (an iterator), done while the database inserts: on
+    PostgreSQL a step after each row written (the server takes in rows as Python works); on
+    SQLite the rows first go into a temporary table (no indexes: quick), then a second thread
+    moves them into the table in one statement, during which the sqlite3 module lets go of
+    Python's lock: the table's indexes are updated on one core while the steps run on the other.
+    The steps must not use the database."""
     fields = [model._meta.get_field(n) for n in names]
-    rows = iter(rows)
+    rows, steps = iter(rows), iter(meanwhile or ())
     if connection.vendor not in ("sqlite", "postgresql"):
         while batch := list(islice(rows, 1000)):
             model.objects.bulk_create(
                 [model(**{f.attname: v for f, v in zip(fields, row, strict=True)}) for row in batch])
+        _exhaust(steps)
         return
     qn = connection.ops.quote_name
     columns = ", ".join(qn(f.column) for f in fields)
     table = qn(model._meta.db_table)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+            # psycopg's own cursor: its errors mapped to Django's (a taken credit code is an
+            # IntegrityError on both databases).
+            with connection.wrap_database_errors, \
+                    cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
+                    next(steps, None)
+                _exhaust(steps)
             return
+        background = meanwhile is not None
+        target = "temp.ledger_rows" if background else table
+        if background:
+            cursor.execute("DROP TABLE IF EXISTS temp.ledger_rows")
+            cursor.execute(f"CREATE TEMP TABLE ledger_rows AS SELECT {columns} FROM {table} WHERE 0")
         marks = ", ".join(["%s"] * len(fields))
-        sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"
+        sql = f"INSERT INTO {target} ({columns}) VALUES ({marks})"
         while batch := list(islice(rows, BATCH)):
             cursor.executemany(sql, batch)
+        if background:
+            _in_background(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM temp.ledger_rows",
+                           steps)
+            cursor.execute("DROP TABLE temp.ledger_rows")
+
+
+def _exhaust(steps: Iterator[object]) -> None:
+    for _step in steps:
+        pass
+
+
+def _in_background(sql: str, steps: Iterator[object]) -> None:
+    """Run `sql` on this SQLite connection in a second thread while the steps run here. Django
+    opens SQLite connections with check_same_thread=False, and only one thread uses it at a time:
+    the steps do not touch the database."""
+    raw, wrap_errors = connection.connection, connection.wrap_database_errors  # this thread's
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            with wrap_errors:  # as Django's own: sqlite3.IntegrityError → django.db.IntegrityError
+                raw.execute(sql)
+        except BaseException as exc:  # re-raised in the caller's thread
+            failed.append(exc)
+
+    worker = threading.Thread(target=run, name="anjian-bulk-insert")
+    worker.start()
+    try:
+        _exhaust(steps)
+    finally:
+        worker.join()
+    if failed:
+        raise failed[0]
 
 
 def update_rows(model: type[models.Model], names: Sequence[str], rows: list[tuple],
@@ -110,7 +168,8 @@ def update_rows(model: type[models.Model], names: Sequence[str], rows: list[tupl
         with connection.cursor() as cursor:
             cursor.execute(f"CREATE TEMPORARY TABLE ledger_update ON COMMIT DROP AS "
                            f"SELECT {columns} FROM {table} WITH NO DATA")
-            with cursor.cursor.copy(f"COPY ledger_update ({columns}) FROM STDIN") as copy:
+            with connection.wrap_database_errors, \
+                    cursor.cursor.copy(f"COPY ledger_update ({columns}) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
             cursor.execute(f"UPDATE {table} SET {sets} FROM ledger_update "
