@@ -1,6 +1,7 @@
 """Importing unit ledgers: messy layouts, Chinese messages, all-or-nothing, idempotence, scope."""
 
 import datetime as dt
+import gc
 import io
 
 import openpyxl
@@ -261,6 +262,22 @@ def test_a_file_problem_is_told_in_the_users_language(world):
         parse(world, rows)
     with translation.override("en"), pytest.raises(LedgerFileError, match="^No header found"):
         parse(world, rows)
+
+
+def test_the_garbage_collector_is_as_before_after_an_import_also_after_an_error(world):
+    """An import pauses Python's cyclic collector (process-wide) and must always give it back."""
+    assert gc.isenabled()
+    preview, record = run(world, [HEADER, row("回收测试商店")])
+    assert record is not None and gc.isenabled()
+    with pytest.raises(LedgerFileError):
+        parse(world, [["地址", "电话"], ["东街", "138"]])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        run(world, [HEADER, row("回收测试商店二")])
+        assert not gc.isenabled()  # off before, off after
+    finally:
+        gc.enable()
 
 
 def test_importing_the_same_file_again_changes_nothing(world):
