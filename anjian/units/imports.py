@@ -17,13 +17,13 @@ import gc
 import hashlib
 import operator
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -236,33 +236,33 @@ def _write(actor, preview: LedgerPreview) -> LedgerImport:
                      "request_id": proto.request_id, "source": proto.source,
                      "content_type_id": ct.pk, "comment": comment})
     head = (stamp, proto.actor_id, proto.actor_name, proto.request_id, proto.source)
-    entries: list[tuple] = []
 
-    def add_entry(action: str, pk: int, name: str, text: str) -> None:
+    def entry(action: str, pk: int, name: str, text: str) -> tuple:
         object_id, object_repr = str(pk), name[:255]
-        entries.append((*head, action, ct.pk, object_id, object_repr, text, comment,
-                        *chain(action, object_id, object_repr, text)))
+        return (*head, action, ct.pk, object_id, object_repr, text, comment,
+                *chain(action, object_id, object_repr, text))
 
-    def new_units() -> Iterator[tuple]:
-        for r in creates:
-            yield (r.unit_id, *_SNAPSHOT(r.values), stamp, stamp)
-
-    # The matched units: only their changed fields, grouped by which fields changed.
-    groups: dict[tuple, list[tuple]] = defaultdict(list)
-
-    def build_entries() -> Iterator[None]:  # step by step, while the database takes in the units
+    def journal_rows() -> Iterator[tuple]:  # built as they are taken, in the order chained
         for r in creates:
             values = _SNAPSHOT(r.values)
-            add_entry(CREATE_ACTION, r.unit_id, str(values[_NAME]), _creation_changes(values))
-            yield
-        for result in updates:
-            names = tuple(result.changes)
-            groups[names].append((*(result.values[n] for n in names), stamp, result.unit_id))
-            name = result.changes["name"][1] if "name" in result.changes else result.name
-            add_entry(UPDATE_ACTION, result.unit_id, str(name), encode_changes(result.changes))
-            yield
+            yield entry(CREATE_ACTION, r.unit_id, str(values[_NAME]), _creation_changes(values))
+        for r in updates:
+            name = r.changes["name"][1] if "name" in r.changes else r.name
+            yield entry(UPDATE_ACTION, r.unit_id, str(name), encode_changes(r.changes))
 
-    insert_rows(Unit, ["id", *INSERT_FIELDS], new_units(), meanwhile=build_entries())
+    new_units = ((r.unit_id, *_SNAPSHOT(r.values), stamp, stamp) for r in creates)
+    entries: Iterable[tuple] = journal_rows()
+    if connection.vendor == "sqlite":  # built while a second thread moves the units in
+        built: list[tuple] = []
+        insert_rows(Unit, ["id", *INSERT_FIELDS], new_units, meanwhile=map(built.append, entries))
+        entries = built
+    else:  # PostgreSQL: built as the journal's COPY streams, while the server indexes them
+        insert_rows(Unit, ["id", *INSERT_FIELDS], new_units)
+    # The matched units: only their changed fields, grouped by which fields changed.
+    groups: dict[tuple, list[tuple]] = defaultdict(list)
+    for r in updates:
+        names = tuple(r.changes)
+        groups[names].append((*(r.values[n] for n in names), stamp, r.unit_id))
     for names, rows in groups.items():
         update_rows(Unit, [*names, "updated_at"], rows)
     insert_rows(JournalEntry, _JOURNAL_COLUMNS, entries)
