@@ -186,6 +186,7 @@ def _float_decimal(value: float, places: int, max_digits: int) -> Decimal:
 
 
 _STEPS = {p: Decimal(1).scaleb(-p) for p in range(10)}
+_LIMITS = {d: Decimal(10) ** d for d in range(20)}
 
 
 def decimal_reader(places: int, max_digits: int) -> Callable:
@@ -203,7 +204,6 @@ def decimal_reader(places: int, max_digits: int) -> Callable:
         return to_decimal(value, places, max_digits)
 
     return read
-_LIMITS = {d: Decimal(10) ** d for d in range(20)}
 
 
 def to_flag(value) -> bool:

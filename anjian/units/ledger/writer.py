@@ -82,12 +82,12 @@ def insert_rows(model: type[models.Model], names: Sequence[str], rows: Iterable[
     be a generator: PostgreSQL's COPY then takes in each row while the next is built (the server
     works while Python does), and only a batch at a time is held on SQLite.
 
-    `meanwhile` is other work, in small steps (an iterator), done while the database inserts: on
-    PostgreSQL a step after each row written (the server takes in rows as Python works); on
-    SQLite the rows first go into a temporary table (no indexes: quick), then a second thread
-    moves them into the table in one statement, during which the sqlite3 module lets go of
-    Python's lock: the table's indexes are updated on one core while the steps run on the other.
-    The steps must not use the database."""
+    `meanwhile` is other work, in steps (an iterator), done while SQLite inserts: the rows first go
+    into a temporary table (no indexes: quick), then a second thread moves them into the table in
+    one statement, during which the sqlite3 module lets go of Python's lock, so the table's indexes
+    are updated on one core while the steps run on the other. The steps must not use the database.
+    Elsewhere they simply run once the rows are written (PostgreSQL's COPY already overlaps the
+    server's work with Python's as the rows stream)."""
     fields = [model._meta.get_field(n) for n in names]
     rows, steps = iter(rows), iter(meanwhile or ())
     if connection.vendor not in ("sqlite", "postgresql"):
@@ -107,8 +107,7 @@ def insert_rows(model: type[models.Model], names: Sequence[str], rows: Iterable[
                     cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
-                    next(steps, None)
-                _exhaust(steps)
+            _exhaust(steps)
             return
         background = meanwhile is not None
         target = "temp.ledger_rows" if background else table
