@@ -3,7 +3,8 @@
 Measures, on the same generated .xlsx and the same table (emptied and re-seeded before each run),
 the median of 3 runs of:
 - Anjian's importer: parse + validate (the registry's rules, scope, matching) + commit with
-  update-or-create semantics and one journal entry per written unit (`ledger_import`);
+  update-or-create semantics and one journal entry per written unit (`ledger_import`, what the
+  import page's confirm button runs);
 - a raw insert of the same rows with no validation: calamine read, label → code dicts, then
   executemany (SQLite) or COPY (PostgreSQL);
 - django-import-export's default ModelResource import (row by row), when installed, on a slice.
@@ -272,9 +273,7 @@ def report(args, db, path, results, die_available, elapsed) -> None:
         if key == "anjian":
             r = runs[0]
             print(f"    (created {r['created']:,}, updated {r['updated']:,}, "
-                  f"unchanged {r['unchanged']:,}; journal entries {r['journal']:,}; "
-                  f"parse {_median(runs, 'parse_seconds'):.2f} s, "
-                  f"commit {_median(runs, 'commit_seconds'):.2f} s)")
+                  f"unchanged {r['unchanged']:,}; journal entries {r['journal']:,})")
     if not die_available:
         print("  django-import-export is not installed: that part was skipped "
               "(pip install django-import-export==4.4.3 into the venv to measure it).")
@@ -429,7 +428,7 @@ def worker_anjian(args) -> dict:
     _setup()
     from anjian.accounts.models import User
     from anjian.core.models import JournalEntry
-    from anjian.units.imports import ledger_commit, ledger_parse
+    from anjian.units.imports import ledger_import
 
     ROWS_CACHE["rows"] = args.rows
     _reset(seed=True)
@@ -438,15 +437,13 @@ def worker_anjian(args) -> dict:
     office = User.objects.get(username="bench_office")
     path = ledger_path(args.rows)
     started = _clock()
+    # What the import page's confirm button runs: read, check and write in one transaction.
     with transaction.atomic():
-        preview = ledger_parse(actor=office, data=path.read_bytes(), file_name=path.name)
-        parsed = time.perf_counter()
-        if preview.has_errors:
+        preview, record = ledger_import(actor=office, data=path.read_bytes(), file_name=path.name)
+        if record is None:
             raise SystemExit(f"unexpected errors: {[(r.row, r.messages) for r in preview.error_rows[:5]]}")
-        record = ledger_commit(actor=office, preview=preview)
     result = _result(started, len(preview.rows), created=record.created, updated=record.updated,
-                     unchanged=record.unchanged, parse_seconds=parsed - started[0],
-                     commit_seconds=time.perf_counter() - parsed)
+                     unchanged=record.unchanged)
     result["journal"] = JournalEntry.objects.filter(source="import").count()
     return result
 

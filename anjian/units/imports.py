@@ -47,6 +47,7 @@ from anjian.units.ledger.preview import (
 from anjian.units.ledger.reader import LedgerSheet, check_upload, open_ledger
 from anjian.units.ledger.rows import RowReader
 from anjian.units.ledger.writer import (
+    CopyStream,
     allocate_ids,
     bulk_session,
     creation_changes,
@@ -103,7 +104,9 @@ def ledger_parse(*, actor, data: bytes, file_name: str) -> LedgerPreview:
         return _parse(actor, data, file_name)
 
 
-def _parse(actor, data: bytes, file_name: str) -> LedgerPreview:
+def _parse(actor, data: bytes, file_name: str, new_units: _NewUnits | None = None) -> LedgerPreview:
+    """`new_units`, when given, takes each new unit's row as soon as it is checked, as long as no
+    row before it had a problem (`ledger_import` writes them while the file is read)."""
     check_upload(file_name, data)
     preview = LedgerPreview(file_name=file_name, sha256=hashlib.sha256(data).hexdigest())
     sheet, regions, units = _open_with_indexes(actor, data)
@@ -120,7 +123,9 @@ def _parse(actor, data: bytes, file_name: str) -> LedgerPreview:
         provided.add("subcategory")
     reader = RowReader(positions, regions, LeaderIndex(actor) if "linked_leader" in positions else None)
     matcher = Matcher(units, by_address="address" in positions)
-    villages: dict[int, int | None] = {}
+    checker = _RowChecker(actor, regions, provided)
+    matched: list[tuple[RowResult, int | None]] = []  # (row, the village it names)
+    clean = True  # no row so far has a problem
     for index, cells_ in sheet.rows:
         first = reader.first_value(cells_)
         if first is None:
@@ -133,12 +138,20 @@ def _parse(actor, data: bytes, file_name: str) -> LedgerPreview:
         values, errors, village = reader.read(cells_)
         result = RowResult(row=index + 1, name=values.get("name", ""), errors=errors, values=values)
         matcher.match(result, values, errors)
-        villages[result.row] = village
         preview.rows.append(result)
+        if result.unit_id is not None:
+            matched.append((result, village))
+            continue
+        checker.check_new(result)  # a new unit's checks need nothing from the rows after it
+        clean = clean and result.action != ERROR
+        if clean and new_units is not None:
+            new_units.add(result)
+    if new_units is not None:
+        new_units.close()  # the COPY ends: the checks below query
     if not preview.rows:
         preview.file_errors.append(_("表格中没有数据行（表头在第%(r)s行）") % {
             "r": "、".join(map(str, preview.header_rows))})
-    _check_rows(actor, preview, provided, regions, villages)
+    checker.check_matched(matched)
     return preview
 
 
@@ -157,51 +170,90 @@ def _open_with_indexes(actor, data: bytes) -> tuple[LedgerSheet, RegionIndex, Un
         return opening.result(), regions, units
 
 
-def _check_rows(actor, preview: LedgerPreview, provided: set[str], regions: RegionIndex,
-                villages: dict[int, int | None]) -> None:
-    matched = [r.unit_id for r in preview.rows if r.unit_id is not None]
-    existing = _load_existing(matched)
-    scope = ScopeChecker(actor)
-    scope.load_changeable(matched)
-    resolver = SectorResolver()
-    sectors: dict[tuple, int | None] = {}
-    compared = [n for n in EDITABLE_FIELDS if n in provided] + ["sector"]
-    for result in preview.rows:
-        values, errors = result.values, result.errors
-        current = existing.get(result.unit_id) if result.unit_id is not None else None
-        if current is not None:
-            region = values.get("region")
-            if region is not None and region == villages[result.row] and current["region"] != region \
-                    and regions.parent.get(current["region"]) == region:
-                values["region"] = current["region"]  # no grid given: the unit stays on its grid
-            merged = {k: current[k] for k in EDITABLE_FIELDS} | values
-            # A row that changes nothing writes nothing: the stored values were checked when saved.
-            found = validate_unit_values(merged) if _differs(current, merged, compared) else None
-        else:
-            found = validate_unit_values(values)  # the defaults of absent fields are valid
-            merged = DEFAULTS | values
-        if found:
-            for key, message in found.items():
-                errors.setdefault(key, message)
+class _RowChecker:
+    """The checks of a row after it is read and matched: the registry's rules, the sector from the
+    三管三必须 mapping, the user's scope, and for a matched unit what changes. A new unit's row is
+    checked as soon as it is read; matched rows together at the end (their units load at once)."""
+
+    def __init__(self, actor, regions: RegionIndex, provided: set[str]) -> None:
+        self.regions, self.scope, self.resolver = regions, ScopeChecker(actor), SectorResolver()
+        self.sectors: dict[tuple, int | None] = {}
+        self.compared = [n for n in EDITABLE_FIELDS if n in provided] + ["sector"]
+
+    def _sector(self, merged: dict) -> int | None:
         kind = (merged["category"], merged["subcategory"], merged["industry_section"])
-        sector = sectors[kind] if kind in sectors else sectors.setdefault(kind, resolver.sector_id(*kind))
-        merged["sector"] = sector
-        path = regions.path.get(merged.get("region"), "")
-        if current is None and path and not errors and not scope.may_add(path, sector):
+        sectors = self.sectors
+        return sectors[kind] if kind in sectors else sectors.setdefault(kind, self.resolver.sector_id(*kind))
+
+    def check_new(self, result: RowResult) -> None:
+        values, errors = result.values, result.errors
+        for key, message in validate_unit_values(values).items():  # absent fields' defaults are valid
+            errors.setdefault(key, message)
+        merged = DEFAULTS | values
+        merged["sector"] = sector = self._sector(merged)
+        path = self.regions.path.get(merged.get("region"), "")
+        if path and not errors and not self.scope.may_add(path, sector):
             errors["region"] = _("无权在“%(r)s”新增监管对象（不在您的管辖范围内）") % {
-                "r": regions.name[merged["region"]]}
-        elif current is not None and path and not scope.may_change(result.unit_id, path, sector):
+                "r": self.regions.name[merged["region"]]}
+        if errors:
+            result.action, result.values = ERROR, None
+        else:
+            result.values = merged
+
+    def check_matched(self, matched: list[tuple[RowResult, int | None]]) -> None:
+        pks = [r.unit_id for r, _village in matched]
+        existing = _load_existing(pks)
+        self.scope.load_changeable(pks)
+        for result, village in matched:
+            current = existing.get(result.unit_id)
+            if current is None:  # deleted since the file was read
+                result.errors["name"] = _("对应的监管对象已被删除，请重新上传")
+                result.action, result.values = ERROR, None
+            else:
+                self._check_update(result, current, village)
+
+    def _check_update(self, result: RowResult, current: dict, village: int | None) -> None:
+        values, errors, compared, regions = result.values, result.errors, self.compared, self.regions
+        region = values.get("region")
+        if region is not None and region == village and current["region"] != region \
+                and regions.parent.get(current["region"]) == region:
+            values["region"] = current["region"]  # no grid given: the unit stays on its grid
+        merged = {k: current[k] for k in EDITABLE_FIELDS} | values
+        # A row that changes nothing writes nothing: the stored values were checked when saved.
+        for key, message in (validate_unit_values(merged) if _differs(current, merged, compared) else {}).items():
+            errors.setdefault(key, message)
+        merged["sector"] = sector = self._sector(merged)
+        path = regions.path.get(merged.get("region"), "")
+        if path and not self.scope.may_change(result.unit_id, path, sector):
             errors["name"] = _("无权修改这个已登记的监管对象（不在您的管辖范围内）")
         if errors:
             result.action, result.values = ERROR, None
-            continue
-        if current is None:
-            result.values = merged
-            continue
+            return
         changes = {k: [plain(current[k]), plain(merged[k])] for k in compared if current[k] != merged[k]}
         result.action = UPDATE if changes else UNCHANGED
         result.values = {k: merged[k] for k in changes} if changes else None
         result.changes = changes or None
+
+
+class _NewUnits:
+    """PostgreSQL: new units COPYed as their rows pass their checks (`CopyStream`), so the server
+    indexes them while the rest of the file is read. Their created and updated time is `now`."""
+
+    def __init__(self, now) -> None:
+        self.stamp = db_datetime(now)
+        self.stream = CopyStream(Unit, INSERT_FIELDS)
+
+    def add(self, result: RowResult) -> None:
+        result.unit_id = self.stream.add((*_SNAPSHOT(result.values), self.stamp, self.stamp))
+
+    def close(self) -> None:
+        self.stream.close()
+
+    def __enter__(self) -> _NewUnits:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.stream.__exit__(*exc_info)
 
 
 @transaction.atomic
@@ -211,24 +263,30 @@ def ledger_commit(*, actor, preview: LedgerPreview) -> LedgerImport:
     if preview.has_errors:
         raise ValidationError(_("台账中有%(n)d处问题，未导入任何数据。请改正后重新上传。") % {
             "n": len(preview.error_rows) + len(preview.file_errors)})
+    return _commit(actor, preview, timezone.now(), inserted=False)
+
+
+def _commit(actor, preview: LedgerPreview, now, *, inserted: bool) -> LedgerImport:
+    """`inserted`: the new units are in already (written while the file was read, at `now`)."""
     token = journal.source_var.set("import")
     try:
         with bulk_session(), _collector_paused():
-            return _write(actor, preview)
+            return _write(actor, preview, now, inserted)
     finally:
         journal.source_var.reset(token)
 
 
-def _write(actor, preview: LedgerPreview) -> LedgerImport:
+def _write(actor, preview: LedgerPreview, now, inserted: bool) -> LedgerImport:
     journal.lock()  # other journal writers wait until this import commits: its rows come next
     comment = _("Excel台账导入：%(f)s") % {"f": preview.file_name}
     ct = ContentType.objects.get_for_model(Unit)
     proto = journal.build(actor, Unit(pk=0), JournalAction.CREATE, comment=comment, content_type=ct)
-    stamp = db_datetime(now := timezone.now())
+    stamp = db_datetime(now)
     creates = [r for r in preview.rows if r.action == CREATE]
     updates = [r for r in preview.rows if r.action == UPDATE]
-    for pk, result in zip(allocate_ids(Unit, len(creates)), creates, strict=True):
-        result.unit_id = pk
+    if not inserted:
+        for pk, result in zip(allocate_ids(Unit, len(creates)), creates, strict=True):
+            result.unit_id = pk
     # One journal entry per written unit, chained (hashed) in the order inserted: a new unit's
     # lists the fields it was given (as unit_create's does). The chain reads its tail now: no
     # query may run while a COPY streams.
@@ -252,11 +310,13 @@ def _write(actor, preview: LedgerPreview) -> LedgerImport:
 
     new_units = ((r.unit_id, *_SNAPSHOT(r.values), stamp, stamp) for r in creates)
     entries: Iterable[tuple] = journal_rows()
-    if connection.vendor == "sqlite":  # built while a second thread moves the units in
+    # On PostgreSQL the entries are built as the journal's COPY streams (the server indexing them
+    # meanwhile); on SQLite while a second thread moves the new units in.
+    if connection.vendor == "sqlite" and not inserted:
         built: list[tuple] = []
         insert_rows(Unit, ["id", *INSERT_FIELDS], new_units, meanwhile=map(built.append, entries))
         entries = built
-    else:  # PostgreSQL: built as the journal's COPY streams, while the server indexes them
+    elif not inserted:
         insert_rows(Unit, ["id", *INSERT_FIELDS], new_units)
     # The matched units: only their changed fields, grouped by which fields changed.
     groups: dict[tuple, list[tuple]] = defaultdict(list)
@@ -295,9 +355,19 @@ def _recheck_scope(actor, pks: list[int], action: str) -> None:
 
 
 def ledger_import(*, actor, data: bytes, file_name: str) -> tuple[LedgerPreview, LedgerImport | None]:
-    """Parse and, when there is no problem, commit, in one transaction."""
+    """Parse and, when there is no problem, commit, in one transaction. On PostgreSQL the new units
+    are written as their rows pass their checks, while the rest of the file is read (the server
+    indexes them meanwhile); a problem in any row rolls them back, so nothing is kept either way."""
+    now = timezone.now()
     with transaction.atomic(), _collector_paused():
-        preview = ledger_parse(actor=actor, data=data, file_name=file_name)
+        if connection.vendor != "postgresql":
+            preview = ledger_parse(actor=actor, data=data, file_name=file_name)
+            if preview.has_errors:
+                return preview, None
+            return preview, _commit(actor, preview, now, inserted=False)
+        with _NewUnits(now) as new_units:
+            preview = _parse(actor, data, file_name, new_units)
         if preview.has_errors:
+            transaction.set_rollback(True)  # the new units written before the problem was met
             return preview, None
-        return preview, ledger_commit(actor=actor, preview=preview)
+        return preview, _commit(actor, preview, now, inserted=True)

@@ -477,3 +477,36 @@ def test_numbered_but_empty_template_rows_are_not_units(world):
             [3, None, None, None, None]]
     preview = parse(world, rows)
     assert not preview.has_errors and [r.name for r in preview.rows] == ["张一鞋店"]
+
+
+def test_a_problem_after_many_new_rows_keeps_nothing_of_them(world):
+    """On PostgreSQL `ledger_import` writes new units while it reads on; a repeated credit code
+    near the end of the file must still leave the registry and the journal as they were."""
+    units, entries = Unit.objects.count(), JournalEntry.objects.count()
+    rows = [HEADER] + [row(f"连锁便民店{i}", credit=code(f"Q{i:03d}")) for i in range(40)]
+    rows.append(row("重复的店", credit=code("Q007")))
+    preview, record = run(world, rows)
+    assert record is None and preview.counts == {"create": 40, "update": 0, "unchanged": 0, "error": 1}
+    assert "重复" in problems(preview)[42]["统一社会信用代码"]
+    assert Unit.objects.count() == units and JournalEntry.objects.count() == entries
+    assert not Unit.objects.filter(name__startswith="连锁便民店").exists()
+    fixed, record = run(world, rows[:-1])  # corrected, the same file imports whole
+    assert record.created == 40 and Unit.objects.count() == units + 40
+    assert JournalEntry.objects.count() == entries + 40
+
+
+def test_new_and_matched_rows_interleaved_keep_the_files_order_in_ids_and_journal(world):
+    shop = world.units["shop_a"]
+    rows = [["名称", "信用代码", "类别", "子类", "所在村", "联系电话"],
+            ["新店甲", code("T1"), "九小场所", "小商店", "张一村", "13800000071"],
+            [shop.name, shop.credit_code, "九小场所", "小商店", "张一村", "13800000072"],
+            ["新店乙", code("T2"), "九小场所", "小商店", "张一村", "13800000073"]]
+    preview, record = run(world, rows)
+    assert (record.created, record.updated) == (2, 1), problems(preview)
+    first, second = Unit.objects.get(name="新店甲"), Unit.objects.get(name="新店乙")
+    assert first.pk < second.pk and first.created_at == second.created_at
+    shop.refresh_from_db()
+    assert shop.principal_phone == "13800000072"
+    order = list(JournalEntry.objects.filter(source="import").order_by("pk")
+                 .values_list("action", "object_id"))
+    assert order == [("create", str(first.pk)), ("create", str(second.pk)), ("update", str(shop.pk))]

@@ -9,10 +9,10 @@ holds the write lock, so max(id) + 1 onwards is free), so journal entries can na
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from itertools import islice
 from json.encoder import encode_basestring as encode_string  # a str as the canonical JSON has it
 
@@ -26,7 +26,7 @@ def db_datetime(value: dt.datetime):
     return value
 
 
-@contextmanager
+@contextlib.contextmanager
 def bulk_session(cache_kib: int = 256 * 1024) -> Iterator[None]:
     """While an import writes: on SQLite a larger page cache for the database and for its temporary
     tables (`insert_rows` stages rows in one), restored afterwards. With the default 2 MB the unit
@@ -122,6 +122,59 @@ def insert_rows(model: type[models.Model], names: Sequence[str], rows: Iterable[
             _in_background(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM temp.ledger_rows",
                            steps)
             cursor.execute("DROP TABLE temp.ledger_rows")
+
+
+class CopyStream:
+    """PostgreSQL only: rows of `model` COPYed one by one as the caller checks them, each given a
+    fresh primary key (`add` returns it), so the server indexes them while Python reads on.
+
+    No other query may run on the connection until `close`. Keys come from the sequence in blocks
+    (the first small, then doubling up to `largest`): the COPY ends, one query takes the next block,
+    a COPY begins again. A block's unused keys are left as gaps, as a rolled-back insert leaves
+    them; nothing is taken until the first row comes. Use it as a context manager inside the
+    transaction: an error in the block aborts the COPY, and the transaction must then roll back."""
+
+    def __init__(self, model: type[models.Model], names: Sequence[str], *, first: int = 1000,
+                 largest: int = 16000) -> None:
+        qn = connection.ops.quote_name
+        columns = ", ".join(qn(model._meta.get_field(n).column) for n in [model._meta.pk.name, *names])
+        self.model, self.sql = model, f"COPY {qn(model._meta.db_table)} ({columns}) FROM STDIN"
+        self.block, self.largest = first, largest
+        self.ids: Iterator[int] = iter(())
+        self.copying: contextlib.ExitStack | None = None
+        self.write_row: Callable[[tuple], None] | None = None
+
+    def add(self, row: tuple) -> int:
+        pk = next(self.ids, None)
+        if pk is None:
+            self._end()
+            self.ids = iter(allocate_ids(self.model, self.block))
+            self.block = min(self.block * 2, self.largest)
+            pk = next(self.ids)
+            self._begin()
+        self.write_row((pk, *row))
+        return pk
+
+    def _begin(self) -> None:
+        stack = contextlib.ExitStack()
+        cursor = stack.enter_context(connection.cursor())
+        stack.enter_context(connection.wrap_database_errors)  # IntegrityError, as Django's own
+        self.write_row = stack.enter_context(cursor.cursor.copy(self.sql)).write_row
+        self.copying = stack
+
+    def _end(self, *exc_info) -> None:
+        stack, self.copying, self.write_row = self.copying, None, None
+        if stack is not None:
+            stack.__exit__(*(exc_info or (None, None, None)))  # the COPY ends (or fails)
+
+    def close(self) -> None:
+        self._end()
+
+    def __enter__(self) -> CopyStream:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self._end(*exc_info)
 
 
 def _exhaust(steps: Iterator[object]) -> None:
