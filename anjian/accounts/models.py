@@ -103,3 +103,20 @@ class RoleGrant(models.Model):
     def __str__(self) -> str:
         where = self.organisation or self.region or ""
         return f"{self.get_role_display()} {where}".strip()
+
+
+class GrantsVersion(models.Model):
+    """One row whose `token` changes, in the same transaction, with every write to a table a user's
+    grants are read from (database triggers, so bulk writes and raw SQL count too): a process may
+    keep a user's grants while the token it read them under is still the current one
+    (`accounts.grant_cache`). A random token, not a counter: a rolled-back change restores the old
+    token, and a counter would then hand out, for a later change, a number already used."""
+
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = _("授权版本")
+        verbose_name_plural = _("授权版本")
+
+    def __str__(self) -> str:
+        return self.token

@@ -57,7 +57,12 @@ GrantProvider = Callable[[object], Iterable[Grant]]
 _providers: list[GrantProvider] = []
 
 
-def register_grant_provider(provider: GrantProvider) -> None:
+def register_grant_provider(provider: GrantProvider, reads: Iterable[type] = ()) -> None:
+    """`reads`: the models whose rows the provider's grants come from (their writes make every
+    process read grants again, see accounts.grant_cache)."""
+    from anjian.accounts.grant_cache import watch_tables
+
+    watch_tables(*(model._meta.db_table for model in reads))
     if provider not in _providers:
         _providers.append(provider)
 
@@ -105,6 +110,13 @@ def own_organisation_grants(user) -> list[Grant]:
 
 
 def grants_for(user) -> list[Grant]:
+    """The user's grants; kept by this process while none of the rows they come from changes."""
+    from anjian.accounts.grant_cache import grants
+
+    return grants(user, _grants)
+
+
+def _grants(user) -> list[Grant]:
     grants = region_grants(user) + own_organisation_grants(user)
     for provider in _providers:
         grants.extend(provider(user))

@@ -40,7 +40,8 @@ class Grant:
     sector_ids: frozenset[int] | None = None  # None: every sector
     unit_ids: frozenset[int] = field(default_factory=frozenset)
     organisation_ids: frozenset[int] = field(default_factory=frozenset)
-    # The region subtree's ids, read once per grant (a grant lives as long as its request's user).
+    # The region subtree's ids, read once per grant (a grant lives while its rows are unchanged:
+    # accounts.grant_cache).
     subtree_cache: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def allows(self, label: str, action: str) -> bool:
@@ -51,6 +52,7 @@ class Grant:
 SUBTREE_LIST_MAX = 500
 # Bumped whenever a region is saved: a cached subtree list from before is read again.
 _region_version = [0]
+_NOT_READ = object()
 
 
 def regions_changed() -> None:
@@ -62,13 +64,14 @@ def _subtree(grant: Grant):
     from anjian.regions.models import Region
 
     key = (grant.region_path, _region_version[0])
-    if key not in grant.subtree_cache:
+    ids = grant.subtree_cache.get(key, _NOT_READ)  # a grant may serve several threads at once
+    if ids is _NOT_READ:
         subtree = Region.objects.filter(path__startswith=grant.region_path).values_list(
             "pk", flat=True)
-        ids = list(subtree[:SUBTREE_LIST_MAX + 1])
+        found = list(subtree[:SUBTREE_LIST_MAX + 1])
+        ids = found if len(found) <= SUBTREE_LIST_MAX else None
         grant.subtree_cache.clear()
-        grant.subtree_cache[key] = ids if len(ids) <= SUBTREE_LIST_MAX else None
-    ids = grant.subtree_cache[key]
+        grant.subtree_cache[key] = ids
     if ids is not None:
         return ids
     return Region.objects.filter(path__startswith=grant.region_path).values("pk")

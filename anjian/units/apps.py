@@ -10,8 +10,8 @@ class UnitsConfig(AppConfig):
     def ready(self) -> None:
         from anjian.accounts.roles import register_grant_provider
         from anjian.core.forms import register_remote_options
-        from anjian.units.models import Unit
+        from anjian.units.models import Unit, UnitAccess
         from anjian.units.selectors import unit_access_grants
 
-        register_grant_provider(unit_access_grants)
+        register_grant_provider(unit_access_grants, reads=[UnitAccess])
         register_remote_options(Unit, "units:options")
