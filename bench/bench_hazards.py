@@ -14,8 +14,8 @@ Data: bench/generate_county.py — at full scale 50,000 units, 3,000,000 inspect
     --repeat calls after --warmup; aims: under 100 ms.
 (b) Statistics (selectors.hazard_statistics) of one year's hazards, in total and by region, for the
     town and the county; aim: under 300 ms.
-(c) Record submission under load: the real server (`anjian serve`, waitress) in a subprocess on a
-    free loopback port against this database; --clients threads each post multipart submissions
+(c) Record submission under load: the real server (`anjian serve --workers <cores>`: granian, one
+    process per core, 2 threads each) in a subprocess on a free loopback port against this database; --clients threads each post multipart submissions
     (a tiny JPEG and 10 answers, token authentication, a unique Idempotency-Key each) for
     --seconds; every 10th submission is sent again after its answer (a phone retrying) and every
     20th twice at the same moment on two connections. Reported: new records per second, requests
@@ -26,7 +26,7 @@ Data: bench/generate_county.py — at full scale 50,000 units, 3,000,000 inspect
     python -m bench hazards --postgres                 # both databases, default scales
     python -m bench.bench_hazards --scale 0.02 --repeat 10 --seconds 5
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres \\
-        python -m bench.bench_hazards --reuse --only submit --clients 16 --threads 8
+        python -m bench.bench_hazards --scale 0.02 --reuse --only submit --clients 16
 """
 
 from __future__ import annotations
@@ -451,7 +451,8 @@ def run_submissions(county, db, args, rows: list) -> None:
     log = log_path.open("w")
     servers = [subprocess.Popen(
         [sys.executable, "-m", "anjian", "serve", "--host", "127.0.0.1", "--port", str(port),
-         "--threads", str(args.threads), "--workers", str(args.workers)], env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+         *(["--threads", str(args.threads)] if args.threads else []), "--workers", str(args.workers)],
+        env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
         for port in ports]
     try:
         deadline = time.time() + 60
@@ -511,8 +512,9 @@ def run_submissions(county, db, args, rows: list) -> None:
     requests = sum(v for k, v in outcomes.items() if k.split()[-1] in ("200", "201"))
     busy = (busy1[0] - busy0[0]) / max(1, busy1[1] - busy0[1]) * (os.cpu_count() or 1)
     duplicates = (stored - distinct) + mismatched
+    per_process = args.threads or (8 if args.workers == 1 else 2)  # `anjian serve`'s defaults
     print(f"\nsubmissions: {args.clients} clients, {args.servers} server(s) of {args.workers} "
-          f"process(es) × {args.threads} threads, "
+          f"process(es) × {per_process} threads, "
           f"{wall:.1f} s timed after {args.warmup_seconds} s warm-up ({db.label})")
     for key, value in sorted(outcomes.items()):
         print(f"  {key:25} {value:8,}")
@@ -527,7 +529,7 @@ def run_submissions(county, db, args, rows: list) -> None:
                  "value": f"{created / wall:.1f}/s ({requests / wall:.1f} req/s)",
                  "records_per_s": round(created / wall, 1),
                  "requests_per_s": round(requests / wall, 1), "clients": args.clients,
-                 "servers": args.servers, "workers": args.workers, "threads": args.threads, "seconds": round(wall, 1)})
+                 "servers": args.servers, "workers": args.workers, "threads": per_process, "seconds": round(wall, 1)})
     rows.append({"name": "提交 latency", "value":
                  f"{median(latencies):.0f} ms (p95 {p95(latencies):.0f})",
                  "median_ms": round(median(latencies), 1), "p95_ms": round(p95(latencies), 1)})
@@ -556,9 +558,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", action="append", choices=["ledger", "page", "stats", "submit", "dashboard", "bulletin"],
                         help="run only these parts (repeatable)")
     parser.add_argument("--clients", type=int, default=16)
-    parser.add_argument("--threads", type=int, default=16, help="each server's threads")
-    parser.add_argument("--workers", type=int, default=1,
-                        help="each server's worker processes (more than 1: granian)")
+    parser.add_argument("--threads", type=int, default=None,
+                        help="each server's threads per process (default: `anjian serve`'s)")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                        help="each server's worker processes (default: one per core; more than 1: "
+                             "granian, 1: waitress)")
     parser.add_argument("--servers", type=int, default=1,
                         help="server processes (`anjian serve` is one process: one core at most); "
                              "the clients are spread over them")
