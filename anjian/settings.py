@@ -135,15 +135,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Covering indexes (INCLUDE, for PostgreSQL's index-only scans) are plain indexes on SQLite.
     SILENCED_SYSTEM_CHECKS = ["models.W040"]
 
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and \
-        os.environ.get("ANJIAN_DB_PREPARED", "1") != "0":
-    # Parameters bound by the server, and a statement run a second time on a connection prepared
-    # there: PostgreSQL then parses and plans it once per connection instead of every time (the
-    # record submission API: ~7% more per second, docs/performance.md). ANJIAN_DB_PREPARED=0 turns
-    # it off, e.g. behind a connection pooler in transaction mode that does not keep prepared
-    # statements.
-    DATABASES["default"].setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=2)
-
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
