@@ -30,16 +30,29 @@ def watch_tables(*tables: str) -> None:
     _TABLES.update(tables)
 
 
+TOKEN_SQL = "SELECT token FROM accounts_grantsversion WHERE id = 1"
+_UNREAD = object()
+
+
 def current_token() -> str | None:
     with connection.cursor() as cursor:
-        cursor.execute("SELECT token FROM accounts_grantsversion WHERE id = 1")
+        cursor.execute(TOKEN_SQL)
         row = cursor.fetchone()
     return row[0] if row else None
 
 
+def read_with(user, token: str | None) -> None:
+    """The token was read in the query that loaded `user` (API token authentication): the user's
+    grants, the first time they are needed, go by it instead of reading it again. Read before the
+    grants, as `grants` requires; used once."""
+    user.__dict__["_grants_token"] = token
+
+
 def grants(user, compute: Callable[[object], list]) -> list:
     """`compute(user)`, or what it gave under the current token."""
-    token = current_token() if user.pk is not None else None
+    token = user.__dict__.pop("_grants_token", _UNREAD)
+    if token is _UNREAD:
+        token = current_token() if user.pk is not None else None
     if token is None:
         return compute(user)
     kept = _KEPT.get(user.pk)

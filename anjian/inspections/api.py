@@ -218,9 +218,10 @@ class InspectionRecordViewSet(ScopedViewSet):
     def create(self, request, *args, **kwargs):
         key = idempotency_key(request)
         payload = submission_payload(request, "record")
-        existing = (InspectionRecord.objects.filter(idempotency_key=key)
-                    .only("pk", "unit_id", "created_by_id", "inspected_at", "created_at",
-                          "nonconforming_count").first())
+        existing = next(iter(  # the key is unique: no ORDER BY to build, as first() would
+            InspectionRecord.objects.filter(idempotency_key=key)
+            .only("pk", "unit_id", "created_by_id", "inspected_at", "created_at",
+                  "nonconforming_count")[:1]), None)
         if existing is not None:
             return self._replay(existing, payload)
         validated = quick_record_submission(payload, request.user)

@@ -429,7 +429,7 @@ def quick_record_submission(payload: dict, actor) -> dict | None:
                                 or ChecklistTemplate.objects.filter(pk=pk).first())
             if data["template"] is None:
                 raise _NotPlain
-        unit = Unit.objects.for_user(actor).filter(pk=_pk(payload.get("unit"))).first()
+        unit = next(iter(Unit.objects.for_user(actor).filter(pk=_pk(payload.get("unit")))[:1]), None)
         if unit is None:
             raise _NotPlain
         data["unit"] = unit

@@ -98,3 +98,31 @@ def test_every_table_grants_are_read_from_has_its_trigger(world, table):
     with connection.cursor() as cursor:
         cursor.execute(f"UPDATE {table} SET id = id WHERE id = (SELECT MIN(id) FROM {table})")
     assert GrantsVersion.objects.get().token != token
+
+
+def test_an_api_call_reads_its_token_user_and_grants_version_in_one_query(world):
+    from rest_framework.authtoken.models import Token
+    from rest_framework.test import APIClient
+
+    key = Token.objects.create(user=world.users["village_a"]).key
+    client = APIClient(HTTP_AUTHORIZATION=f"Token {key}")
+    assert client.get("/api/units/").status_code == 200  # the grants read and kept
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/api/units/")
+    assert response.status_code == 200
+    assert {u["name"] for u in response.json()["results"]} == units_of(world.village_a)
+    sqls = [q["sql"] for q in queries.captured_queries]
+    assert "authtoken_token" in sqls[0] and "accounts_grantsversion" in sqls[0]
+    assert not any("accounts_grantsversion" in sql for sql in sqls[1:])
+    assert not any("accounts_rolegrant" in sql for sql in sqls)
+
+
+def test_a_wrong_or_inactive_users_token_is_refused(world):
+    from rest_framework.authtoken.models import Token
+    from rest_framework.test import APIClient
+
+    assert APIClient(HTTP_AUTHORIZATION="Token 0123456789").get("/api/units/").status_code == 401
+    user = world.users["village_a"]
+    key = Token.objects.create(user=user).key
+    User.objects.filter(pk=user.pk).update(is_active=False)
+    assert APIClient(HTTP_AUTHORIZATION=f"Token {key}").get("/api/units/").status_code == 401
