@@ -4,9 +4,9 @@ One process by default: waitress, a pure-Python WSGI server with a pool of threa
 `--workers N` (N > 1), granian instead: its HTTP handling is in Rust and it runs N worker
 processes on one port, so a machine's cores all serve requests without a proxy in front
 (one Python process runs Python on one core at a time), with 2 threads each by default: more
-threads in a process only contend for its one core (on 2 cores, 2 processes served 227 record
-submissions a second with 1 thread each, ~210 with 2 and 191 with 4), and 2 keep a process
-answering while one request waits on the database or runs long. Figures: docs/performance.md,
+threads in a process only contend for its one core (on 2 cores, 2 processes served ~5% more
+record submissions a second with 1 thread each than with 2, and ~15% fewer with 4), and 2 keep a
+process answering while one request runs long. Figures: docs/performance.md,
 "Record submission under load".
 """
 
