@@ -135,6 +135,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Covering indexes (INCLUDE, for PostgreSQL's index-only scans) are plain indexes on SQLite.
     SILENCED_SYSTEM_CHECKS = ["models.W040"]
 
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Parameters bound by the server: each statement planned for its values, as before, and the
+    # record submission API may prepare its own (core.prepared). Nothing else is prepared.
+    DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = True
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 

@@ -33,6 +33,7 @@ from rest_framework.response import Response
 
 from anjian.core.api import ScopedFilterSet, ScopedViewSet
 from anjian.core.photos import stamped_response
+from anjian.core.prepared import prepared_statements
 from anjian.inspections import services
 from anjian.inspections.choices import TaskStatus
 from anjian.inspections.filtersets import PlanFilterSet, RecordFilterSet, TaskFilterSet
@@ -192,6 +193,12 @@ class InspectionRecordViewSet(ScopedViewSet):
     def get_serializer_class(self):
         return InspectionRecordDetailSerializer if self.action == "retrieve" else \
             InspectionRecordSerializer
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.method != "POST":
+            return super().dispatch(request, *args, **kwargs)
+        with prepared_statements():  # a submission: single rows by key, and inserts
+            return super().dispatch(request, *args, **kwargs)
 
     def _answer(self, record: InspectionRecord, code: int) -> Response:
         return Response(record_receipt(self.request, record), status=code)
