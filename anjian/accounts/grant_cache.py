@@ -24,14 +24,12 @@ _TABLES: set[str] = set()
 _KEPT: dict[int, tuple[str, list]] = {}  # user id → (token, grants)
 _KEEP_AT_MOST = 20000  # users; beyond that the cache starts again (a few MB at most)
 TRIGGER = "anjian_grants_changed"
+TOKEN_SQL = "SELECT token FROM accounts_grantsversion WHERE id = 1"
+_UNREAD = object()
 
 
 def watch_tables(*tables: str) -> None:
     _TABLES.update(tables)
-
-
-TOKEN_SQL = "SELECT token FROM accounts_grantsversion WHERE id = 1"
-_UNREAD = object()
 
 
 def current_token() -> str | None:

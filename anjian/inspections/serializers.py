@@ -32,6 +32,7 @@ from rest_framework.renderers import BaseRenderer, JSONRenderer
 
 from anjian.accounts.models import Person
 from anjian.core.photos import PhotoData, read_upload
+from anjian.core.prepared import one_row
 from anjian.inspections.choices import PlanKind, Verdict
 from anjian.inspections.models import (
     ChecklistTemplate,
@@ -429,7 +430,7 @@ def quick_record_submission(payload: dict, actor) -> dict | None:
                                 or ChecklistTemplate.objects.filter(pk=pk).first())
             if data["template"] is None:
                 raise _NotPlain
-        unit = next(iter(Unit.objects.for_user(actor).filter(pk=_pk(payload.get("unit")))[:1]), None)
+        unit = one_row(Unit.objects.for_user(actor).filter(pk=_pk(payload.get("unit"))))
         if unit is None:
             raise _NotPlain
         data["unit"] = unit

@@ -145,7 +145,7 @@ def _parse(actor, data: bytes, file_name: str, new_units: _NewUnits | None = Non
         checker.check_new(result)  # a new unit's checks need nothing from the rows after it
         clean = clean and result.action != ERROR
         if clean and new_units is not None:
-            new_units.add(result)
+            new_units.take(result)
     if new_units is not None:
         new_units.close()  # the COPY ends: the checks below query
     if not preview.rows:
@@ -235,25 +235,16 @@ class _RowChecker:
         result.changes = changes or None
 
 
-class _NewUnits:
-    """PostgreSQL: new units COPYed as their rows pass their checks (`CopyStream`), so the server
-    indexes them while the rest of the file is read. Their created and updated time is `now`."""
+class _NewUnits(CopyStream):
+    """PostgreSQL: new units COPYed as their rows pass their checks, so the server indexes them
+    while the rest of the file is read. Their created and updated time is `now`."""
 
     def __init__(self, now) -> None:
+        super().__init__(Unit, INSERT_FIELDS)
         self.stamp = db_datetime(now)
-        self.stream = CopyStream(Unit, INSERT_FIELDS)
 
-    def add(self, result: RowResult) -> None:
-        result.unit_id = self.stream.add((*_SNAPSHOT(result.values), self.stamp, self.stamp))
-
-    def close(self) -> None:
-        self.stream.close()
-
-    def __enter__(self) -> _NewUnits:
-        return self
-
-    def __exit__(self, *exc_info) -> None:
-        self.stream.__exit__(*exc_info)
+    def take(self, result: RowResult) -> None:
+        result.unit_id = self.add((*_SNAPSHOT(result.values), self.stamp, self.stamp))
 
 
 @transaction.atomic
