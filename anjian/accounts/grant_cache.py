@@ -15,17 +15,20 @@ computed again. Without the row (a test database just flushed) nothing is kept u
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
+from typing import TypeVar
 
 from django.db import connection
 
 # Tables whose rows a user's grants are computed from; apps add theirs with `watch_tables`.
 _TABLES: set[str] = set()
-_KEPT: dict[int, tuple[str, list]] = {}  # user id → (token, grants)
+# user id → (token, grants, what was derived from them: kept_with_grants)
+_KEPT: dict[int, tuple[str, list, dict]] = {}
 _KEEP_AT_MOST = 20000  # users; beyond that the cache starts again (a few MB at most)
 TRIGGER = "anjian_grants_changed"
 TOKEN_SQL = "SELECT token FROM accounts_grantsversion WHERE id = 1"
 _UNREAD = object()
+T = TypeVar("T")
 
 
 def watch_tables(*tables: str) -> None:
@@ -59,8 +62,22 @@ def grants(user, compute: Callable[[object], list]) -> list:
     result = compute(user)
     if len(_KEPT) >= _KEEP_AT_MOST:
         _KEPT.clear()
-    _KEPT[user.pk] = (token, result)
+    _KEPT[user.pk] = (token, result, {})
     return result
+
+
+def kept_with_grants(user, key: Hashable, build: Callable[[], T]) -> T:
+    """`build()`, kept for as long as the user's current grants are (for what depends on nothing
+    else of the database: the compiled SQL of a query scoped to the user). Built anew when the
+    grants are not kept (no version row)."""
+    grants = user.scope_grants
+    kept = _KEPT.get(user.pk)
+    if kept is None or kept[1] is not grants:
+        return build()
+    key = (key, user.is_active, user.is_superuser)  # the scope checks these before the grants
+    if key not in kept[2]:
+        kept[2][key] = build()
+    return kept[2][key]
 
 
 def install(using_connection=None) -> None:

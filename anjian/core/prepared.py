@@ -17,7 +17,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from django.db import connection
-from django.db.models import QuerySet
 
 
 @contextmanager
@@ -38,8 +37,3 @@ def prepared_statements(threshold: int = 1) -> Iterator[None]:
         if connection.connection is raw:  # not closed and reopened meanwhile
             raw.prepare_threshold = before
 
-
-def one_row(queryset: QuerySet):
-    """The row a unique key picks, or None: `first()` without the ORDER BY it adds (and builds
-    on every call) — on a hot path such as the submissions' look-ups."""
-    return next(iter(queryset[:1]), None)

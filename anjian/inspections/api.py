@@ -33,7 +33,7 @@ from rest_framework.response import Response
 
 from anjian.core.api import ScopedFilterSet, ScopedViewSet
 from anjian.core.photos import stamped_response
-from anjian.core.prepared import one_row, prepared_statements
+from anjian.core.prepared import prepared_statements
 from anjian.inspections import services
 from anjian.inspections.choices import TaskStatus
 from anjian.inspections.filtersets import PlanFilterSet, RecordFilterSet, TaskFilterSet
@@ -225,8 +225,7 @@ class InspectionRecordViewSet(ScopedViewSet):
     def create(self, request, *args, **kwargs):
         key = idempotency_key(request)
         payload = submission_payload(request, "record")
-        existing = one_row(InspectionRecord.objects.filter(idempotency_key=key).only(
-            "pk", "unit_id", "created_by_id", "inspected_at", "created_at", "nonconforming_count"))
+        existing = services.record_by_key(key)
         if existing is not None:
             return self._replay(existing, payload)
         validated = quick_record_submission(payload, request.user)

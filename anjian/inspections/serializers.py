@@ -32,7 +32,6 @@ from rest_framework.renderers import BaseRenderer, JSONRenderer
 
 from anjian.accounts.models import Person
 from anjian.core.photos import PhotoData, read_upload
-from anjian.core.prepared import one_row
 from anjian.inspections.choices import PlanKind, Verdict
 from anjian.inspections.models import (
     ChecklistTemplate,
@@ -42,7 +41,7 @@ from anjian.inspections.models import (
     InspectionRecord,
     InspectionTask,
 )
-from anjian.inspections.services import AnswerInput, used_template
+from anjian.inspections.services import AnswerInput, unit_visible, used_template
 from anjian.regions.models import Organisation, Region
 from anjian.units.models import Unit
 
@@ -430,7 +429,7 @@ def quick_record_submission(payload: dict, actor) -> dict | None:
                                 or ChecklistTemplate.objects.filter(pk=pk).first())
             if data["template"] is None:
                 raise _NotPlain
-        unit = one_row(Unit.objects.for_user(actor).filter(pk=_pk(payload.get("unit"))))
+        unit = unit_visible(actor, _pk(payload.get("unit")))
         if unit is None:
             raise _NotPlain
         data["unit"] = unit

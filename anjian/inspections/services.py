@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import cache
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -19,7 +20,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from anjian.core import journal
+from anjian.accounts.grant_cache import kept_with_grants
+from anjian.core import journal, statements
 from anjian.core.models import JournalAction
 from anjian.core.photos import PhotoData, photo_save
 from anjian.core.scope import ADD, CHANGE, grant_q
@@ -63,6 +65,27 @@ _record_hooks: list[RecordHook] = []
 def register_record_hook(hook: RecordHook) -> None:
     if hook not in _record_hooks:
         _record_hooks.append(hook)
+
+
+def _scoped_row(actor, name: str, scoped: Callable, pk: int):
+    """`scoped(actor).filter(pk=pk)`'s row or None, the query compiled once for the actor's current
+    grants (core.statements, accounts.grant_cache): the submissions' hot path."""
+    if actor is None or not actor.is_authenticated:
+        return next(iter(scoped(actor).filter(pk=pk)), None)
+    query = kept_with_grants(actor, name, lambda: statements.Compiled(
+        lambda key: scoped(actor).filter(pk=key).order_by()[:1], int))
+    return next(iter(query(pk)), None)
+
+
+def unit_visible(actor, pk: int) -> Unit | None:
+    """The unit `pk` if `actor` may see it."""
+    return _scoped_row(actor, "inspections.unit_visible", Unit.objects.for_user, pk)
+
+
+def unit_reachable(actor, pk: int) -> bool:
+    """Whether `actor` may add inspection records to the unit `pk`."""
+    return _scoped_row(actor, "inspections.unit_reachable",
+                       lambda user: units_reachable(user).only("pk"), pk) is not None
 
 
 def units_reachable(actor, label: str = RECORD_LABEL, action: str = ADD):
@@ -327,10 +350,17 @@ def _answered(item: ChecklistItem, answer: AnswerInput) -> bool:
     return bool(str(answer.text).strip())
 
 
-def _existing(idempotency_key: str | None):
+@cache
+def _by_key() -> statements.Compiled:
+    return statements.Compiled(
+        lambda key: InspectionRecord.objects.filter(idempotency_key=key)[:1], str)
+
+
+def record_by_key(idempotency_key: str | None) -> InspectionRecord | None:
+    """The record a submission with this Idempotency-Key created, if any."""
     if not idempotency_key:
         return None
-    return InspectionRecord.objects.filter(idempotency_key=idempotency_key).first()
+    return next(iter(_by_key()(idempotency_key)), None)
 
 
 def record_submit(*, actor, unit: Unit, data: dict, answers: Sequence[AnswerInput] = (),
@@ -345,14 +375,14 @@ def record_submit(*, actor, unit: Unit, data: dict, answers: Sequence[AnswerInpu
 
     A record this call created carries `submitted`: [(answer id, item id)] and
     [(photo id, answer id)] of what was stored with it."""
-    existing = None if key_checked else _existing(idempotency_key)
+    existing = None if key_checked else record_by_key(idempotency_key)
     if existing is not None:
         return existing
     try:
         return _record_submit(actor=actor, unit=unit, data=data, answers=answers, photos=photos,
                               idempotency_key=idempotency_key)
     except IntegrityError:
-        existing = _existing(idempotency_key)
+        existing = record_by_key(idempotency_key)
         if existing is None:
             raise
         return existing
@@ -360,7 +390,7 @@ def record_submit(*, actor, unit: Unit, data: dict, answers: Sequence[AnswerInpu
 
 @transaction.atomic
 def _record_submit(*, actor, unit, data, answers, photos, idempotency_key) -> InspectionRecord:
-    if not units_reachable(actor).filter(pk=unit.pk).exists():
+    if not unit_reachable(actor, unit.pk):
         raise PermissionDenied(_("该单位不在您的管辖范围内"))
     task = data.get("task")
     plan = task.plan if task else data.get("plan")
@@ -374,7 +404,7 @@ def _record_submit(*, actor, unit, data, answers, photos, idempotency_key) -> In
     inspected_at = data.get("inspected_at") or timezone.now()
     if inspected_at > timezone.now() + dt.timedelta(minutes=10):
         raise ValidationError({"inspected_at": _("检查时间不能晚于现在")})
-    record = InspectionRecord.objects.create(
+    record = InspectionRecord(
         unit=unit, kind=kind, plan=plan, task=task, template=template, inspected_at=inspected_at,
         inspector_names=str(data.get("inspector_names") or journal._actor_name(actor))[:200],
         leader=data.get("leader") or (plan.leader if plan else None),
@@ -383,6 +413,7 @@ def _record_submit(*, actor, unit, data, answers, photos, idempotency_key) -> In
         summary=data.get("summary", ""), signature=data.get("signature", ""),
         nonconforming_count=sum(1 for a in answers if a.verdict == Verdict.NONCONFORMS),
         created_by=actor if actor and actor.pk else None, idempotency_key=idempotency_key or None)
+    statements.insert([record])
     if data.get("inspectors"):
         record.inspectors.set(data["inspectors"])
     entries: list = []  # the photos' journal entries, then the record's: one record_many
@@ -405,9 +436,9 @@ def _record_submit(*, actor, unit, data, answers, photos, idempotency_key) -> In
 
 def _save_answers(record, items, answers, actor, entries: list,
                   ) -> tuple[list[InspectionAnswer], list[InspectionPhoto]]:
-    saved = InspectionAnswer.objects.bulk_create([
-        InspectionAnswer(record=record, item=items[a.item_id], verdict=a.verdict or "",
-                         number=_number(a.number), text=str(a.text or "")) for a in answers])
+    saved = [InspectionAnswer(record=record, item=items[a.item_id], verdict=a.verdict or "",
+                              number=_number(a.number), text=str(a.text or "")) for a in answers]
+    statements.insert(saved)
     if not all(a.pk for a in saved):  # databases that do not return ids from bulk inserts
         by_item = {a.item_id: a for a in record.answers.all()}
         saved = [by_item[a.item_id] for a in answers]

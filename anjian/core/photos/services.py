@@ -9,7 +9,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from anjian.core import journal
+from anjian.core import journal, statements
 from anjian.core.models import JournalAction
 from anjian.core.photos.models import EvidencePhoto, photo_upload_to
 from anjian.core.photos.reading import PhotoData
@@ -84,7 +84,7 @@ def photo_save(*, model_cls: type[EvidencePhoto], data: PhotoData, actor, place:
             if not transaction.get_connection().in_atomic_block:
                 raise transaction.TransactionManagementError(
                     "photo_save(journal_entries=...) needs the caller's transaction")
-            photo.save()
+            statements.insert([photo])
             journal_entries.append(journal.build(actor, photo, JournalAction.CREATE,
                                                  _changes(photo)))
         else:
