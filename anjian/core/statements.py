@@ -11,7 +11,7 @@ and annotations).
 
 `insert`: new rows of one model with a statement built once for the model (and, where the row
 count shows in the SQL, each count); the values converted on each call as Django converts them
-(`Field.pre_save`, then `Field.get_db_prep_save`). On PostgreSQL several rows go in as one array a
+(`Field.pre_save`, then `Field.get_db_prep_save`). On PostgreSQL many rows go in as one array a
 column, as Django's own bulk insert does (UNNEST), so one statement serves every count. Like
 `bulk_create` it sends no signals and does not call `save()`: a model whose `save()` does more than
 store the row (the journal's chaining) must not come here directly. Values that are SQL
@@ -100,7 +100,10 @@ class Compiled:
         return objs
 
 
-_UNNEST_MIN = 2  # one row: VALUES (%s, …) is as short as it gets
+# From this many rows on, PostgreSQL gets one array a column (one statement for every count);
+# below, VALUES (…), (…): psycopg converts scalars in C but arrays in Python (10 answers: 0.29
+# against 0.35 ms of CPU), and the statements of a few counts each are prepared once.
+_UNNEST_MIN = 100
 
 
 @cache

@@ -162,8 +162,10 @@ class InspectionTask(models.Model):
 class InspectionRecord(models.Model):
     """What was found at one unit at one time (检查记录), with the checklist version answered."""
 
+    # unit, leader: no index of their own; record_unit_time and record_leader_time begin with
+    # them, and each index costs every submission (docs/performance.md).
     unit = models.ForeignKey(Unit, verbose_name=_("检查对象"), on_delete=models.PROTECT,
-                             related_name="inspection_records")
+                             related_name="inspection_records", db_index=False)
     kind = models.CharField(_("检查类型"), max_length=20, choices=PlanKind.choices)
     plan = models.ForeignKey(InspectionPlan, verbose_name=_("检查计划"), null=True, blank=True,
                              on_delete=models.SET_NULL, related_name="records")
@@ -176,7 +178,8 @@ class InspectionRecord(models.Model):
                                         related_name="inspection_records")
     inspector_names = models.CharField(_("检查人员姓名"), max_length=200, blank=True)
     leader = models.ForeignKey(Person, verbose_name=_("带队领导"), null=True, blank=True,
-                               on_delete=models.SET_NULL, related_name="led_inspections")
+                               on_delete=models.SET_NULL, related_name="led_inspections",
+                               db_index=False)
     latitude = models.DecimalField(_("纬度"), max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(_("经度"), max_digits=9, decimal_places=6, null=True,
                                     blank=True)
@@ -187,8 +190,9 @@ class InspectionRecord(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(_("提交时间"), auto_now_add=True)
-    idempotency_key = models.CharField(max_length=64, null=True, blank=True, unique=True,
-                                       editable=False)
+    # Unique by a constraint (record_idempotency_key), not unique=True: that would add, on
+    # PostgreSQL, a second index for LIKE that no look-up uses.
+    idempotency_key = models.CharField(max_length=64, null=True, blank=True, editable=False)
 
     scope_spec = UNIT_SCOPE
     objects = ScopedQuerySet.as_manager()
@@ -202,13 +206,18 @@ class InspectionRecord(models.Model):
             models.Index(fields=["-inspected_at"], name="record_time"),
             models.Index(fields=["leader", "-inspected_at"], name="record_leader_time"),
         ]
+        constraints = [
+            models.UniqueConstraint(fields=["idempotency_key"], name="record_idempotency_key"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.unit} {self.inspected_at:%Y-%m-%d} {self.get_kind_display()}"
 
 
 class InspectionAnswer(models.Model):
-    record = models.ForeignKey(InspectionRecord, on_delete=models.CASCADE, related_name="answers")
+    # No index of its own: the unique answer_record_item begins with it.
+    record = models.ForeignKey(InspectionRecord, on_delete=models.CASCADE, related_name="answers",
+                               db_index=False)
     item = models.ForeignKey(ChecklistItem, on_delete=models.PROTECT, related_name="+")
     verdict = models.CharField(_("结论"), max_length=12, choices=Verdict.choices, blank=True)
     number = models.DecimalField(_("数值"), max_digits=14, decimal_places=3, null=True, blank=True)

@@ -522,6 +522,9 @@ class RecordReceiptSerializer(serializers.Serializer):
                                     help_text="hazards raised from the record's answers")
 
 
+_DATETIME = serializers.DateTimeField()  # holds no state of a call: shared by every receipt
+
+
 def record_receipt(request, record: InspectionRecord) -> dict:
     """RecordReceiptSerializer's data in three small queries, or one (its hazards) for a record
     the request just created, whose answers and photos the service noted (a submission's answer
@@ -534,16 +537,16 @@ def record_receipt(request, record: InspectionRecord) -> dict:
             "pk", "item_id")
         photos = InspectionPhoto.objects.filter(record=record).order_by("pk").values_list(
             "pk", "answer_id")
-    related = getattr(record, "hazards", None)
     # The hazards this request raised from the record, noted by the hazards' record hook.
     raised = getattr(record, "raised_hazard_ids", None) if submitted is not None else None
+    related = getattr(record, "hazards", None) if raised is None else None
     path = reverse("inspection-record-detail", kwargs={"pk": record.pk})
     return {
         "id": record.pk,
         "url": request.build_absolute_uri(path) if request is not None else path,
         "unit": record.unit_id,
-        "inspected_at": serializers.DateTimeField().to_representation(record.inspected_at),
-        "created_at": serializers.DateTimeField().to_representation(record.created_at),
+        "inspected_at": _DATETIME.to_representation(record.inspected_at),
+        "created_at": _DATETIME.to_representation(record.created_at),
         "nonconforming_count": record.nonconforming_count,
         "answers": [{"id": pk, "item": item} for pk, item in answers],
         "photos": [{"id": pk, "answer": answer,

@@ -58,7 +58,7 @@ def test_a_value_that_would_not_reach_the_sql_unchanged_is_refused():
 def test_insert_stores_rows_in_list_order_with_their_keys(world):
     unit = world.units["shop_a"]
     when = timezone.now() - dt.timedelta(hours=2)
-    for count in (1, 3):
+    for count in (1, 3, 120):  # VALUES, and arrays (UNNEST) on PostgreSQL from 100 rows
         records = [InspectionRecord(unit=unit, kind="grid_patrol", inspected_at=when,
                                     summary=f"第{n}条", latitude=Decimal("34.5"))
                    for n in range(count)]
