@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "anjian.core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "anjian.core.middleware.SessionTouchMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -168,7 +169,10 @@ AXES_VERBOSE = False
 
 SESSION_COOKIE_AGE = int(os.environ.get("ANJIAN_SESSION_SECONDS", str(8 * 3600)))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
-SESSION_SAVE_EVERY_REQUEST = True  # idle expiry: the clock restarts on each request
+# Idle expiry: the clock restarts with the requests, the session saved at most once a minute
+# (core.middleware.SessionTouchMiddleware) rather than on every request.
+SESSION_SAVE_EVERY_REQUEST = False
+ANJIAN_SESSION_TOUCH_SECONDS = int(os.environ.get("ANJIAN_SESSION_TOUCH_SECONDS", "60"))
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"

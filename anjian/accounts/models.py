@@ -66,9 +66,12 @@ class User(AbstractUser):
 
     @cached_property
     def roles(self) -> set[str]:
+        """The roles of the user's role assignments; kept with the grants (accounts.grant_cache)."""
+        from anjian.accounts.grant_cache import kept_with_grants
         from anjian.accounts.roles import role_grants
 
-        return {rg.role for rg in role_grants(self)}
+        return kept_with_grants(self, "accounts.roles",
+                                lambda: frozenset(rg.role for rg in role_grants(self)))
 
     def has_role(self, *roles: str) -> bool:
         return self.is_superuser or bool(self.roles & set(roles))

@@ -1,3 +1,4 @@
+import time
 import uuid
 
 from django.conf import settings
@@ -44,4 +45,25 @@ class SecurityHeadersMiddleware:
         # use); every page keeps the configured policy.
         if settings.SECURE_CROSS_ORIGIN_OPENER_POLICY:
             response["Cross-Origin-Opener-Policy"] = settings.SECURE_CROSS_ORIGIN_OPENER_POLICY
+        return response
+
+
+class SessionTouchMiddleware:
+    """Idle expiry with at most one session write a minute: a signed-in user's session is saved
+    again (its expiry moved SESSION_COOKIE_AGE ahead) when its last save is older than
+    ANJIAN_SESSION_TOUCH_SECONDS. Saving it on every request (SESSION_SAVE_EVERY_REQUEST) cost
+    every page three round trips and a write. Placed after SessionMiddleware."""
+
+    KEY = "_touched"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is not None and not session.is_empty():
+            now = int(time.time())
+            if now - session.get(self.KEY, 0) >= settings.ANJIAN_SESSION_TOUCH_SECONDS:
+                session[self.KEY] = now  # modified: SessionMiddleware saves it
         return response

@@ -35,6 +35,7 @@ class RegionTreeFilterSet(django_filters.FilterSet):
         super().__init__(data, *args, **kwargs)
         if user is None and self.request is not None:
             user = getattr(self.request, "user", None)
+        self.user = user
         if user is not None:
             visible = Region.objects.for_user(user)
             self.filters["region"].queryset = visible.filter(level__lte=3)
@@ -51,17 +52,31 @@ class RegionTreeFilterSet(django_filters.FilterSet):
         include or several lookups per option: a county office has hundreds of villages and
         grids to choose from. Of a region only its id and name are read (not its GeoJSON).
         """
-        selected = str(self.data.get(name, "")) if self.data else ""
-        field = self.filters[name]
-        if isinstance(field, django_filters.ModelChoiceFilter):
-            choices = field.queryset.values_list("pk", "name")
-        else:
-            choices = self.form.fields[name].choices  # with its empty choice first
+        selected = escape(self.data.get(name, "")) if self.data else ""
         return mark_safe("".join(  # noqa: S308 - every value and label is escaped
-            f'<option value="{escape(value)}"{" selected" if str(value) == selected else ""}>'
-            f"{escape(label)}</option>"
-            for value, label in choices
+            f'<option value="{value}"{" selected" if value == selected else ""}>{label}</option>'
+            for value, label in self._choices(name)
         ))
+
+    def _choices(self, name: str) -> list[tuple[str, str]]:
+        """(value, label) of filter `name`'s options, escaped. A county's 2,000 regions are kept
+        with the user's grants (accounts.grant_cache: any change to regions replaces them)."""
+        field = self.filters[name]
+        if not isinstance(field, django_filters.ModelChoiceFilter):
+            return [(escape(value), escape(label))  # with its empty choice first
+                    for value, label in self.form.fields[name].choices]
+
+        def read() -> list[tuple[str, str]]:
+            return [(escape(pk), escape(label))
+                    for pk, label in field.queryset.values_list("pk", "name")]
+
+        if field.queryset.query.is_empty():  # none(): no region in the user's scope
+            return []
+        if field.queryset.model is not Region or not getattr(self.user, "is_authenticated", False):
+            return read()
+        from anjian.accounts.grant_cache import kept_with_grants
+
+        return kept_with_grants(self.user, ("regions.options", str(field.queryset.query)), read)
 
     @cached_property
     def options(self) -> _Options:
