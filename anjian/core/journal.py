@@ -14,8 +14,7 @@ from collections.abc import Iterable
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 
-from anjian.core import statements
-from anjian.core.journal_chain import Problem, check_chain, link, lock, seal_pending, verify_chain
+from anjian.core.journal_chain import Problem, check_chain, lock, seal_pending, verify_chain
 from anjian.core.models import JournalAction, JournalEntry
 
 __all__ = ["Problem", "build", "check_chain", "diff", "entries_for", "lock",
@@ -89,11 +88,9 @@ def record(actor, obj: models.Model, action: str, changes: dict | None = None,
 
 def record_many(entries: list[JournalEntry], batch_size: int = 2000) -> None:
     """Journal many changes at once: one lock, the chain computed in Python for the whole list,
-    then inserts in list order, `batch_size` rows a statement."""
+    then inserts in list order (JournalEntry.objects.bulk_create chains them)."""
     with transaction.atomic(savepoint=False):
-        link(entries)
-        for start in range(0, len(entries), batch_size):
-            statements.insert(entries[start:start + batch_size])
+        JournalEntry.objects.bulk_create(entries, batch_size=batch_size)
 
 
 def entries_for(obj: models.Model):

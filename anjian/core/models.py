@@ -21,15 +21,22 @@ class JournalAppendOnlyError(Exception):
 
 
 class JournalEntryQuerySet(models.QuerySet):
-    def bulk_create(self, objs, *args, **kwargs):
+    def bulk_create(self, objs, batch_size=None, **kwargs):
         """Chain the new entries first (see `anjian.core.journal_chain`): bulk_create bypasses
-        save(), and an entry written without its hash would break the chain for every reader."""
-        from anjian.core import journal_chain
+        save(), and an entry written without its hash would break the chain for every reader.
+        Then insert them in list order, with statements built once (core.statements) unless
+        Django's own options are asked for."""
+        from anjian.core import journal_chain, statements
 
         objs = list(objs)
         with transaction.atomic(using=self.db, savepoint=False):
             journal_chain.link(objs, using=self.db)
-            return super().bulk_create(objs, *args, **kwargs)
+            if kwargs:
+                return super().bulk_create(objs, batch_size=batch_size, **kwargs)
+            size = batch_size or max(len(objs), 1)
+            for start in range(0, len(objs), size):
+                statements.insert(objs[start:start + size], using=self.db)
+        return objs
 
 
 class JournalEntry(models.Model):
